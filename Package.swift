@@ -1,0 +1,52 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "policykb",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "policykb", targets: ["policykb"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // The cmark C library (Debian: libcmark-dev). Only the Markdown target imports it.
+        .systemLibrary(
+            name: "CCMark",
+            path: "Sources/CCMark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "Markdown", dependencies: ["CCMark"]),
+        .target(name: "Content", dependencies: ["Yams"]),
+        .target(name: "Taxonomy", dependencies: ["Content", "Yams"]),
+        .target(name: "Ingest", dependencies: ["Content", "Taxonomy"]),
+        .target(name: "Search", dependencies: ["Content"]),
+        .target(
+            name: "Site",
+            dependencies: [
+                "Content", "Taxonomy", "Markdown", "Search",
+                .product(name: "Mustache", package: "swift-mustache"),
+                "Yams",
+            ]
+        ),
+        .target(
+            name: "PolicyKBCommands",
+            dependencies: [
+                "Content", "Taxonomy", "Ingest", "Site", "Search",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "policykb", dependencies: ["PolicyKBCommands"]),
+
+        .testTarget(name: "ContentTests", dependencies: ["Content"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "Content"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Content", "Taxonomy"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Taxonomy"]),
+        .testTarget(name: "CLITests", dependencies: ["PolicyKBCommands"]),
+    ]
+)

@@ -1,0 +1,2 @@
+import PolicyKBCommands
+PolicyKB.main()
