@@ -47,6 +47,7 @@ let package = Package(
         .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "Content"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Content", "Taxonomy"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Taxonomy"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search"]),
         .testTarget(name: "CLITests", dependencies: ["PolicyKBCommands"]),
     ]
 )

@@ -1,0 +1,184 @@
+import Foundation
+
+/// Reads the index files in `public/search/`, each at most once.
+public final class SearchIndexReader {
+    public struct Meta {
+        public var documents: Int
+        public var shards: Int
+        public var averageTextLength: Double
+        public var k1: Double
+        public var b: Double
+        public var titleBonus: Double
+        public var exactTitleBonus: Double
+        public var weights: [String: Double]
+    }
+
+    /// One term's postings, decoded.
+    struct Term {
+        var documentFrequency: Int
+        var idf: Int
+        var entries: [Int: PostingEntry]
+        var documents: [Int]
+    }
+
+    struct PostingEntry {
+        var flags: UInt8 = 0
+        var titleLength = 0
+        var titlePositions: [Int] = []
+        var tags = 0
+        var regions = 0
+        var headings = 0
+        var text = 0
+        var textNorm: UInt8 = 0
+        var firstChunk = 0
+    }
+
+    public struct Chunk {
+        public var id: Int
+        public var count: Int
+        public var url: String
+        public var title: String
+        public var date: String
+        public var genre: String
+        public var tags: [String]
+        public var regions: [String]
+        public var index: Int
+        public var text: String
+    }
+
+    public let directory: URL
+    public let meta: Meta
+    private var shards: [Int: [String: Any]] = [:]
+    private var terms: [String: Term?] = [:]
+    private var chunks: [String: Chunk] = [:]
+    private var facetSets: [String: [String: Set<Int>]]?
+    /// Every file key read so far, for measuring what a query downloads.
+    public private(set) var loadedKeys: [String] = []
+
+    public init(directory: URL) throws {
+        self.directory = directory
+        guard let json = try SearchIndexReader.load(SearchFormat.metaKey, in: directory) as? [String: Any],
+              let n = json["n"] as? Int, let shards = json["shards"] as? Int
+        else {
+            throw SearchError.unreadable(directory.appendingPathComponent("meta.js").path)
+        }
+        meta = Meta(
+            documents: n, shards: shards,
+            averageTextLength: json["avgText"] as? Double ?? 1,
+            k1: json["k1"] as? Double ?? SearchFormat.k1,
+            b: json["b"] as? Double ?? SearchFormat.b,
+            titleBonus: json["titleBonus"] as? Double ?? SearchFormat.titleBonus,
+            exactTitleBonus: json["exactTitleBonus"] as? Double ?? SearchFormat.exactTitleBonus,
+            weights: json["weights"] as? [String: Double] ?? [:])
+        loadedKeys.append(SearchFormat.metaKey)
+    }
+
+    func term(_ key: String) throws -> Term? {
+        if let cached = terms[key] { return cached }
+        let shardIndex = SearchFormat.shard(of: key, shards: meta.shards)
+        if shards[shardIndex] == nil {
+            let shardKey = SearchFormat.shardKey(shardIndex)
+            shards[shardIndex] = try SearchIndexReader.load(shardKey, in: directory) as? [String: Any] ?? [:]
+            loadedKeys.append(shardKey)
+        }
+        var decoded: Term? = nil
+        if let raw = shards[shardIndex]?[key] as? [Any], raw.count == 3,
+           let df = raw[0] as? Int, let idf = raw[1] as? Int, let base64 = raw[2] as? String,
+           let data = Data(base64Encoded: base64) {
+            decoded = SearchIndexReader.decode(df: df, idf: idf, bytes: [UInt8](data))
+        }
+        terms[key] = decoded
+        return decoded
+    }
+
+    public func chunk(document: Int, index: Int) throws -> Chunk {
+        let key = SearchFormat.chunkKey(doc: document, chunk: index)
+        if let cached = chunks[key] { return cached }
+        guard let json = try SearchIndexReader.load(key, in: directory) as? [String: Any] else {
+            throw SearchError.unreadable(key)
+        }
+        loadedKeys.append(key)
+        let chunk = Chunk(
+            id: json["i"] as? Int ?? document, count: json["n"] as? Int ?? 1,
+            url: json["u"] as? String ?? "", title: json["t"] as? String ?? "",
+            date: json["d"] as? String ?? "", genre: json["g"] as? String ?? "",
+            tags: json["tg"] as? [String] ?? [], regions: json["r"] as? [String] ?? [],
+            index: json["k"] as? Int ?? index, text: json["x"] as? String ?? "")
+        chunks[key] = chunk
+        return chunk
+    }
+
+    /// Report ids for each facet value: `facets()["tag"]["营商环境"]`.
+    public func facets() throws -> [String: [String: Set<Int>]] {
+        if let facetSets { return facetSets }
+        let json = try SearchIndexReader.load(SearchFormat.facetsKey, in: directory) as? [String: [String: String]] ?? [:]
+        loadedKeys.append(SearchFormat.facetsKey)
+        var result: [String: [String: Set<Int>]] = [:]
+        for (group, values) in json {
+            for (value, base64) in values {
+                var reader = ByteReader([UInt8](Data(base64Encoded: base64) ?? Data()))
+                var ids = Set<Int>()
+                var previous = -1
+                while let gap = reader.varint() {
+                    previous += gap
+                    ids.insert(previous)
+                }
+                result[group, default: [:]][value] = ids
+            }
+        }
+        facetSets = result
+        return result
+    }
+
+    // MARK: - Decoding
+
+    static func load(_ key: String, in directory: URL) throws -> Any? {
+        let url = directory.appendingPathComponent(key + ".js")
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw SearchError.unreadable(url.path)
+        }
+        return ScriptJSON.payload(of: String(decoding: data, as: UTF8.self))
+    }
+
+    static func decode(df: Int, idf: Int, bytes: [UInt8]) -> Term {
+        var reader = ByteReader(bytes)
+        var entries: [Int: PostingEntry] = [:]
+        var documents: [Int] = []
+        var doc = -1
+        while !reader.atEnd, let gap = reader.varint(), let flags = reader.byte() {
+            doc += gap
+            var entry = PostingEntry(flags: flags)
+            if flags & SearchFormat.FieldFlag.title != 0 {
+                entry.titleLength = reader.varint() ?? 0
+                let count = reader.varint() ?? 0
+                var position = 0
+                for _ in 0..<count {
+                    position += reader.varint() ?? 0
+                    entry.titlePositions.append(position)
+                }
+            }
+            if flags & SearchFormat.FieldFlag.tags != 0 { entry.tags = reader.varint() ?? 0 }
+            if flags & SearchFormat.FieldFlag.regions != 0 { entry.regions = reader.varint() ?? 0 }
+            if flags & SearchFormat.FieldFlag.headings != 0 { entry.headings = reader.varint() ?? 0 }
+            if flags & SearchFormat.FieldFlag.text != 0 {
+                entry.text = reader.varint() ?? 0
+                entry.textNorm = reader.byte() ?? 0
+                entry.firstChunk = reader.varint() ?? 0
+            }
+            entries[doc] = entry
+            documents.append(doc)
+        }
+        return Term(documentFrequency: df, idf: idf, entries: entries, documents: documents)
+    }
+}
+
+public enum SearchError: Error, CustomStringConvertible, Equatable {
+    case unreadable(String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path):
+            return "\(path): error: cannot read the search index; run `policykb build` first"
+        }
+    }
+}
