@@ -62,14 +62,16 @@ public final class SearchIndexReader {
         else {
             throw SearchError.unreadable(directory.appendingPathComponent("meta.js").path)
         }
+        func integer(_ key: String, _ fallback: Int) -> Int { json[key] as? Int ?? fallback }
+        let weights = (json["weights"] as? [String: Int] ?? [:]).mapValues(Double.init)
         meta = Meta(
             documents: n, shards: shards,
-            averageTextLength: json["avgText"] as? Double ?? 1,
-            k1: json["k1"] as? Double ?? SearchFormat.k1,
-            b: json["b"] as? Double ?? SearchFormat.b,
-            titleBonus: json["titleBonus"] as? Double ?? SearchFormat.titleBonus,
-            exactTitleBonus: json["exactTitleBonus"] as? Double ?? SearchFormat.exactTitleBonus,
-            weights: json["weights"] as? [String: Double] ?? [:])
+            averageTextLength: Double(integer("avgText100", 100)) / 100,
+            k1: Double(integer("k1000", 1200)) / 1000,
+            b: Double(integer("b1000", 750)) / 1000,
+            titleBonus: Double(integer("titleBonus", 2)),
+            exactTitleBonus: Double(integer("exactTitleBonus", 1000)),
+            weights: weights)
         loadedKeys.append(SearchFormat.metaKey)
     }
 

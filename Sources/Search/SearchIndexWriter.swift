@@ -146,14 +146,15 @@ public struct SearchIndexWriter {
         try write(key: SearchFormat.facetsKey, json: "{" + groups.joined(separator: ",") + "}")
     }
 
+    /// Numbers are written as integers (thousandths, hundredths) so that every JSON reader gets
+    /// exactly the same doubles and Swift and JavaScript rank identically.
     private func writeMeta(shards: Int) throws {
         let average = documentCount == 0 ? 1 : Double(totalTextLength) / Double(documentCount)
-        let weights = SearchFormat.weights.map { "\"\($0.field)\":" + ScriptJSON.number($0.weight) }
+        let weights = SearchFormat.weights.map { "\"\($0.field)\":\(Int($0.weight))" }
         let json = "{\"v\":\(SearchFormat.version),\"n\":\(documentCount),\"shards\":\(shards)"
-            + ",\"chunk\":\(SearchFormat.chunkSize),\"avgText\":" + ScriptJSON.number((average * 100).rounded() / 100)
-            + ",\"k1\":" + ScriptJSON.number(SearchFormat.k1) + ",\"b\":" + ScriptJSON.number(SearchFormat.b)
-            + ",\"titleBonus\":" + ScriptJSON.number(SearchFormat.titleBonus)
-            + ",\"exactTitleBonus\":" + ScriptJSON.number(SearchFormat.exactTitleBonus)
+            + ",\"chunk\":\(SearchFormat.chunkSize),\"avgText100\":\(Int((average * 100).rounded()))"
+            + ",\"k1000\":\(Int(SearchFormat.k1 * 1000)),\"b1000\":\(Int(SearchFormat.b * 1000))"
+            + ",\"titleBonus\":\(Int(SearchFormat.titleBonus)),\"exactTitleBonus\":\(Int(SearchFormat.exactTitleBonus))"
             + ",\"weights\":{" + weights.joined(separator: ",") + "}}"
         try write(key: SearchFormat.metaKey, json: json)
     }

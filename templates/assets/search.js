@@ -1,0 +1,385 @@
+/* policykb search: the page's twin of the Swift Search module (Sources/Search).
+ * Same normalisation, tokens, ranking and verification, so that the page and
+ * `policykb search` give the same results in the same order.
+ * Index files are scripts `PKB.load(key, data)` loaded with <script> elements,
+ * which works when the site is opened from disk as well as over HTTP. */
+(function (root) {
+  'use strict';
+  var PKB = root.PKB = root.PKB || {};
+
+  // MARK: - Loading index files
+
+  var cache = new Map();
+  var waiting = new Map();
+  PKB.load = function (key, data) {
+    cache.set(key, data);
+    var resolvers = waiting.get(key);
+    if (resolvers) {
+      waiting.delete(key);
+      resolvers.forEach(function (r) { r.resolve(data); });
+    }
+  };
+  PKB.loadedKeys = [];
+
+  /* The default loader adds a <script>; node tests replace it with one that reads files. */
+  PKB.fetchScript = function (url, key) {
+    return new Promise(function (resolve, reject) {
+      var list = waiting.get(key);
+      if (!list) { list = []; waiting.set(key, list); }
+      list.push({ resolve: resolve, reject: reject });
+      if (list.length > 1) return;
+      var script = document.createElement('script');
+      script.src = url;
+      script.async = true;
+      script.onerror = function () {
+        var pending = waiting.get(key) || [];
+        waiting.delete(key);
+        pending.forEach(function (r) { r.reject(new Error('cannot load ' + url)); });
+      };
+      document.head.appendChild(script);
+    });
+  };
+
+  function loadKey(base, key) {
+    if (cache.has(key)) return Promise.resolve(cache.get(key));
+    PKB.loadedKeys.push(key);
+    return PKB.fetchScript(base + key + '.js', key);
+  }
+
+  // MARK: - Normalisation and tokens (SearchNormalizer.swift, SearchTokenizer.swift)
+
+  var normCache = new Map();
+  function mapCodePoint(cp) {
+    if (cp < 0x80) return [cp >= 0x41 && cp <= 0x5a ? cp + 0x20 : cp];
+    if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf)) return [cp];
+    var hit = normCache.get(cp);
+    if (hit) return hit;
+    var mapped = Array.from(String.fromCodePoint(cp).normalize('NFKC').toLowerCase(), function (c) { return c.codePointAt(0); });
+    normCache.set(cp, mapped);
+    return mapped;
+  }
+
+  /* Normalised code points, and for each the index of the original code point it came from. */
+  function normalize(text) {
+    var points = [], origins = [], index = 0;
+    for (var ch of text) {
+      var mapped = mapCodePoint(ch.codePointAt(0));
+      for (var i = 0; i < mapped.length; i++) { points.push(mapped[i]); origins.push(index); }
+      index++;
+    }
+    return { points: points, origins: origins };
+  }
+
+  function isSpace(cp) {
+    return (cp >= 0x09 && cp <= 0x0d) || cp === 0x20 || cp === 0x85 || cp === 0xa0 || cp === 0x1680 ||
+      (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000;
+  }
+  function isHan(cp) {
+    return cp === 0x3007 || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) ||
+      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f);
+  }
+  function isWordChar(cp) { return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7a); }
+  function str(points) { return String.fromCodePoint.apply(null, points); }
+
+  function tokens(text) {
+    var points = normalize(text).points, out = [], wordStart = -1;
+    function flush(end) {
+      if (wordStart >= 0) { out.push({ kind: 'word', text: str(points.slice(wordStart, end)), position: wordStart }); wordStart = -1; }
+    }
+    for (var i = 0; i < points.length; i++) {
+      var cp = points[i];
+      if (isSpace(cp)) { flush(i); continue; }
+      if (isHan(cp)) out.push({ kind: 'unigram', text: str([cp]), position: i });
+      if (i + 1 < points.length && !isSpace(points[i + 1])) out.push({ kind: 'bigram', text: str([cp, points[i + 1]]), position: i });
+      if (isWordChar(cp)) { if (wordStart < 0) wordStart = i; } else flush(i);
+    }
+    flush(points.length);
+    return out;
+  }
+
+  /* A query's parts (split on spaces, normalised) and the terms each is looked up by. */
+  function parts(text) {
+    var points = normalize(text).points, out = [], current = [];
+    points.forEach(function (cp) {
+      if (isSpace(cp)) { if (current.length) out.push(current); current = []; } else current.push(cp);
+    });
+    if (current.length) out.push(current);
+    return out;
+  }
+  function termsOf(part) {
+    if (part.length === 1) return isHan(part[0]) ? [str(part)] : [];
+    var terms = [];
+    for (var i = 0; i + 1 < part.length; i++) terms.push(str([part[i], part[i + 1]]));
+    return terms;
+  }
+
+  function shardOf(term, shards) {
+    var bytes = new TextEncoder().encode(term), hash = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) { hash ^= bytes[i]; hash = Math.imul(hash, 0x01000193) >>> 0; }
+    return (hash >>> 0) % Math.max(1, shards);
+  }
+
+  // MARK: - Postings (TermPostings in SearchIndexWriter.swift)
+
+  function base64Bytes(text) {
+    var binary = (typeof atob === 'function') ? atob(text) : Buffer.from(text, 'base64').toString('binary');
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+  function Reader(bytes) { this.bytes = bytes; this.offset = 0; }
+  Reader.prototype.varint = function () {
+    var result = 0, scale = 1;
+    while (this.offset < this.bytes.length) {
+      var b = this.bytes[this.offset++];
+      result += (b & 0x7f) * scale;
+      if (b < 0x80) return result;
+      scale *= 128;
+    }
+    return null;
+  };
+  Reader.prototype.byte = function () { return this.offset < this.bytes.length ? this.bytes[this.offset++] : null; };
+
+  function decodeTerm(raw) {
+    var reader = new Reader(base64Bytes(raw[2])), entries = new Map(), documents = [], doc = -1;
+    while (reader.offset < reader.bytes.length) {
+      var gap = reader.varint(), flags = reader.byte();
+      if (gap === null || flags === null) break;
+      doc += gap;
+      var e = { flags: flags, titleLength: 0, titlePositions: [], tags: 0, regions: 0, headings: 0, text: 0, textNorm: 0, firstChunk: 0 };
+      if (flags & 1) {
+        e.titleLength = reader.varint();
+        var count = reader.varint(), position = 0;
+        for (var i = 0; i < count; i++) { position += reader.varint(); e.titlePositions.push(position); }
+      }
+      if (flags & 2) e.tags = reader.varint();
+      if (flags & 4) e.regions = reader.varint();
+      if (flags & 8) e.headings = reader.varint();
+      if (flags & 16) { e.text = reader.varint(); e.textNorm = reader.byte(); e.firstChunk = reader.varint(); }
+      entries.set(doc, e);
+      documents.push(doc);
+    }
+    return { df: raw[0], idf: raw[1], entries: entries, documents: documents };
+  }
+
+  function decodeIds(base64) {
+    var reader = new Reader(base64Bytes(base64)), ids = new Set(), previous = -1, gap;
+    while ((gap = reader.varint()) !== null) { previous += gap; ids.add(previous); }
+    return ids;
+  }
+
+  // MARK: - Engine (SearchEngine.swift)
+
+  function Engine(base) {
+    this.base = base;
+    this.terms = new Map();
+    /* Numbers arrive as integers so that both languages compute with the same doubles. */
+    this.metaPromise = loadKey(base, 'meta').then(function (m) {
+      return { n: m.n, shards: m.shards, avgText: m.avgText100 / 100, k1: m.k1000 / 1000, b: m.b1000 / 1000,
+        titleBonus: m.titleBonus, exactTitleBonus: m.exactTitleBonus, weights: m.weights };
+    });
+  }
+
+  Engine.prototype.term = function (key) {
+    var self = this;
+    if (self.terms.has(key)) return Promise.resolve(self.terms.get(key));
+    return self.metaPromise.then(function (meta) {
+      return loadKey(self.base, 'p/' + shardOf(key, meta.shards)).then(function (shard) {
+        var raw = shard[key], term = raw ? decodeTerm(raw) : null;
+        self.terms.set(key, term);
+        return term;
+      });
+    });
+  };
+
+  Engine.prototype.facets = function () {
+    var self = this;
+    if (!self.facetsPromise) {
+      self.facetsPromise = loadKey(self.base, 'facets').then(function (raw) {
+        var out = {};
+        Object.keys(raw).forEach(function (group) {
+          out[group] = {};
+          Object.keys(raw[group]).forEach(function (value) { out[group][value] = decodeIds(raw[group][value]); });
+        });
+        return out;
+      });
+    }
+    return self.facetsPromise;
+  };
+
+  Engine.prototype.chunk = function (doc, index) {
+    return loadKey(this.base, 'd/' + Math.floor(doc / 1000) + '/' + doc + '-' + index);
+  };
+
+  function bm25(e, idf, meta) {
+    var length = (e.textNorm + 0.5) * 2;
+    length = length * length;
+    var norm = 1 - meta.b + meta.b * length / meta.avgText;
+    var w = meta.weights, weighted = 0;
+    weighted += (w.title || 0) * e.titlePositions.length;
+    weighted += (w.tags || 0) * e.tags;
+    weighted += (w.regions || 0) * e.regions;
+    weighted += (w.headings || 0) * e.headings;
+    weighted += (w.text || 0) * e.text / norm;
+    return idf / 10000 * weighted / (meta.k1 + weighted);
+  }
+
+  function titleBonus(part, terms, doc, loaded, single, meta) {
+    var first = terms.length ? loaded.get(terms[0]) : null;
+    var firstEntry = first ? first.entries.get(doc) : null;
+    if (!firstEntry) return null;
+    for (var p = 0; p < firstEntry.titlePositions.length; p++) {
+      var start = firstEntry.titlePositions[p], all = true;
+      for (var o = 1; o < terms.length; o++) {
+        var t = loaded.get(terms[o]), e = t ? t.entries.get(doc) : null;
+        if (!e || e.titlePositions.indexOf(start + o) < 0) { all = false; break; }
+      }
+      if (all) return (single && start === 0 && firstEntry.titleLength === part.length) ? meta.exactTitleBonus : meta.titleBonus;
+    }
+    return null;
+  }
+
+  /* Candidates in rank order: [{id, score}], before verification. */
+  Engine.prototype.candidates = function (query) {
+    var self = this, qparts = parts(query.text || ''), partTerms = qparts.map(termsOf);
+    if (!partTerms.some(function (t) { return t.length; })) return Promise.resolve([]);
+    var unique = [];
+    partTerms.forEach(function (terms) { terms.forEach(function (t) { if (unique.indexOf(t) < 0) unique.push(t); }); });
+    var filters = [['tag', query.tag], ['region', query.region], ['genre', query.genre], ['year', query.year]]
+      .filter(function (f) { return f[1]; });
+    return Promise.all([self.metaPromise, Promise.all(unique.map(function (t) { return self.term(t); })),
+      filters.length ? self.facets() : Promise.resolve(null)]).then(function (all) {
+      var meta = all[0], postings = all[1], facets = all[2], loaded = new Map(), set = null;
+      for (var i = 0; i < unique.length; i++) {
+        if (!postings[i]) return [];
+        loaded.set(unique[i], postings[i]);
+        var docs = new Set(postings[i].documents);
+        set = set === null ? docs : new Set(Array.from(set).filter(function (d) { return docs.has(d); }));
+      }
+      filters.forEach(function (f) {
+        var ids = (facets[f[0]] || {})[f[1]] || new Set();
+        set = new Set(Array.from(set).filter(function (d) { return ids.has(d); }));
+      });
+      var scored = [];
+      set.forEach(function (doc) {
+        var score = 0;
+        partTerms.forEach(function (terms, pi) {
+          var seen = new Set();
+          terms.forEach(function (term) {
+            if (seen.has(term)) return;
+            seen.add(term);
+            var e = loaded.get(term).entries.get(doc);
+            if (e) score += bm25(e, loaded.get(term).idf, meta);
+          });
+          var bonus = titleBonus(qparts[pi], terms, doc, loaded, qparts.length === 1, meta);
+          if (bonus !== null) score += bonus;
+        });
+        scored.push({ id: doc, score: score });
+      });
+      scored.sort(function (a, b) { return a.score !== b.score ? b.score - a.score : a.id - b.id; });
+      return scored;
+    });
+  };
+
+  // MARK: - Verification (ChunkMatcher.swift)
+
+  function indexOf(needle, hay, from) {
+    outer: for (var i = from; i + needle.length <= hay.length; i++) {
+      for (var j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+      return i;
+    }
+    return -1;
+  }
+
+  function Matcher(qparts) { this.parts = qparts; this.found = qparts.map(function () { return false; }); this.tail = []; }
+  Matcher.prototype.allFound = function () { return this.found.indexOf(false) < 0; };
+  Matcher.prototype.feed = function (chunkText) {
+    var longest = Math.max.apply(null, this.parts.map(function (p) { return p.length; }).concat([1]));
+    var original = this.tail.concat(Array.from(chunkText, function (c) { return c.codePointAt(0); }));
+    var points = [], origins = [];
+    for (var i = 0; i < original.length; i++) {
+      var mapped = mapCodePoint(original[i]);
+      for (var m = 0; m < mapped.length; m++) { points.push(mapped[m]); origins.push(i); }
+    }
+    var hadAny = this.found.indexOf(true) >= 0, firstMatch = -1, self = this;
+    this.parts.forEach(function (part, index) {
+      var at = indexOf(part, points, 0);
+      if (at >= 0) {
+        if (!self.found[index] && !hadAny && firstMatch < 0) firstMatch = at;
+        self.found[index] = true;
+      }
+    });
+    var keep = Math.min(original.length, Math.max(0, longest - 1) + 4);
+    this.tail = original.slice(original.length - keep);
+    if (firstMatch < 0) return null;
+    return this.excerpt(original, points, origins, firstMatch);
+  };
+  Matcher.prototype.excerpt = function (original, points, origins, matchAt) {
+    var center = origins[matchAt], start = Math.max(0, center - 30), end = Math.min(original.length, center + 90), ranges = [];
+    this.parts.forEach(function (part) {
+      var from = 0, at;
+      while ((at = indexOf(part, points, from)) >= 0) {
+        var s = origins[at], e = origins[at + part.length - 1] + 1;
+        if (s >= start && e <= end) ranges.push([s - start, e - start]);
+        from = at + 1;
+      }
+    });
+    ranges.sort(function (a, b) { return a[0] !== b[0] ? a[0] - b[0] : a[1] - b[1]; });
+    var merged = [];
+    ranges.forEach(function (r) {
+      var last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]); else merged.push([r[0], r[1]]);
+    });
+    return { text: str(original.slice(start, end)), highlights: merged, truncatedBefore: start > 0, truncatedAfter: end < original.length };
+  };
+
+  Engine.prototype.verify = function (doc, score, qparts) {
+    var self = this, matcher = new Matcher(qparts), excerpt = null, first = null;
+    function step(index) {
+      return self.chunk(doc, index).then(function (chunk) {
+        if (!first) first = chunk;
+        var found = matcher.feed(chunk.x);
+        if (found && !excerpt) excerpt = found;
+        if (matcher.allFound() || chunk.k + 1 >= chunk.n) return null;
+        return step(chunk.k + 1);
+      });
+    }
+    return step(0).then(function () {
+      if (!matcher.allFound() || !excerpt) return null;
+      return { id: doc, url: first.u, title: first.t, date: first.d, genre: first.g, tags: first.tg, regions: first.r, score: score, excerpt: excerpt };
+    });
+  };
+
+  /* Results offset ..< offset+limit, verified in rank order. Candidates are verified a few at a
+   * time in parallel, but taken strictly in order. */
+  Engine.prototype.search = function (query, offset, limit) {
+    var self = this, qparts = parts(query.text || '');
+    offset = offset || 0; limit = limit === undefined ? 10 : limit;
+    return self.candidates(query).then(function (ranked) {
+      var results = [], verified = 0, position = 0;
+      function batch() {
+        if (results.length >= limit || position >= ranked.length) {
+          return { results: results, candidates: ranked.length, exhausted: position >= ranked.length, verified: verified };
+        }
+        var size = Math.min(limit - results.length + 2, ranked.length - position);
+        var slice = ranked.slice(position, position + size);
+        return Promise.all(slice.map(function (c) { return self.verify(c.id, c.score, qparts); })).then(function (found) {
+          for (var i = 0; i < found.length; i++) {
+            position++;
+            if (!found[i]) continue;
+            if (results.length >= limit) { position--; break; }
+            if (verified >= offset) results.push(found[i]);
+            verified++;
+          }
+          return batch();
+        });
+      }
+      return batch();
+    });
+  };
+
+  PKB.Engine = Engine;
+  PKB.normalize = normalize;
+  PKB.tokens = tokens;
+  PKB.parts = parts;
+})(typeof window !== 'undefined' ? window : globalThis);
