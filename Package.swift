@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "Content"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Content", "Taxonomy"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Taxonomy"]),
-        .testTarget(name: "SearchTests", dependencies: ["Search"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search"], exclude: ["node"]),
         .testTarget(name: "CLITests", dependencies: ["PolicyKBCommands"]),
     ]
 )
