@@ -383,3 +383,152 @@
   PKB.tokens = tokens;
   PKB.parts = parts;
 })(typeof window !== 'undefined' ? window : globalThis);
+
+/* The search page: results as you type, state in the URL, filters with counts, more results on
+ * demand. Everything from the index is put into the page as text (textContent), never as HTML. */
+(function (root) {
+  'use strict';
+  if (typeof document === 'undefined') return;
+  var PKB = root.PKB;
+  var FILTERS = [['tag', '主题'], ['region', '地区'], ['genre', '体裁'], ['year', '年份']];
+
+  function el(name, attrs, text) {
+    var node = document.createElement(name);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function excerptNode(excerpt) {
+    var p = el('p', { 'class': 'excerpt' }), points = Array.from(excerpt.text), at = 0;
+    if (excerpt.truncatedBefore) p.appendChild(document.createTextNode('…'));
+    excerpt.highlights.forEach(function (h) {
+      p.appendChild(document.createTextNode(points.slice(at, h[0]).join('')));
+      p.appendChild(el('mark', {}, points.slice(h[0], h[1]).join('')));
+      at = h[1];
+    });
+    p.appendChild(document.createTextNode(points.slice(at).join('')));
+    if (excerpt.truncatedAfter) p.appendChild(document.createTextNode('…'));
+    return p;
+  }
+
+  function safeHref(siteRoot, url) {
+    /* URLs come from our own index, but never let one become a script URL. */
+    return /^[a-z][a-z0-9+.-]*:/i.test(url) ? '#' : siteRoot + url;
+  }
+
+  PKB.startSearchPage = function (container) {
+    var engine = new PKB.Engine(container.getAttribute('data-index'));
+    var siteRoot = container.getAttribute('data-root') || '';
+    var form = container.querySelector('form');
+    var input = container.querySelector('input[name=q]');
+    var status = container.querySelector('.search-status');
+    var list = container.querySelector('.search-results');
+    var more = container.querySelector('.search-more');
+    var filtersBox = container.querySelector('.search-filters');
+    var state = { q: '', offset: 0, filters: {} }, generation = 0, timer = null;
+
+    var params = new URLSearchParams(root.location.search);
+    state.q = params.get('q') || '';
+    FILTERS.forEach(function (f) { if (params.get(f[0])) state.filters[f[0]] = params.get(f[0]); });
+    input.value = state.q;
+
+    function query() {
+      var q = { text: state.q };
+      FILTERS.forEach(function (f) { if (state.filters[f[0]]) q[f[0]] = state.filters[f[0]]; });
+      return q;
+    }
+
+    function saveURL() {
+      var p = new URLSearchParams();
+      if (state.q) p.set('q', state.q);
+      FILTERS.forEach(function (f) { if (state.filters[f[0]]) p.set(f[0], state.filters[f[0]]); });
+      var search = p.toString();
+      try { root.history.replaceState(null, '', search ? '?' + search : root.location.pathname); } catch (e) { /* file:// in some browsers */ }
+    }
+
+    function show(answer, append) {
+      if (!append) list.textContent = '';
+      answer.results.forEach(function (r) {
+        var li = el('li', { 'class': 'result', 'data-id': String(r.id) });
+        var h = el('h2', { 'class': 'result-title' });
+        h.appendChild(el('a', { href: safeHref(siteRoot, r.url) }, r.title));
+        li.appendChild(h);
+        var facts = [r.date, r.genre].concat(r.tags).filter(Boolean).join(' · ');
+        if (facts) li.appendChild(el('p', { 'class': 'result-meta' }, facts));
+        li.appendChild(excerptNode(r.excerpt));
+        list.appendChild(li);
+      });
+      var shown = list.children.length;
+      if (!state.q) status.textContent = '';
+      else if (shown === 0) status.textContent = '没有找到包含“' + state.q + '”的报告';
+      else if (answer.exhausted) status.textContent = '共 ' + shown + ' 篇报告';
+      else status.textContent = '约 ' + answer.candidates + ' 篇报告，已显示 ' + shown + ' 篇';
+      more.hidden = answer.exhausted || shown === 0;
+      container.setAttribute('data-state', 'done');
+    }
+
+    function run(append) {
+      var mine = ++generation;
+      container.setAttribute('data-state', 'searching');
+      if (!append) state.offset = 0;
+      saveURL();
+      if (!state.q.trim()) { list.textContent = ''; show({ results: [], exhausted: true, candidates: 0 }); return; }
+      engine.search(query(), state.offset, 10).then(function (answer) {
+        if (mine !== generation) return;
+        state.offset += answer.results.length;
+        show(answer, append);
+        if (filtersBox.open) fillFilters();
+      }).catch(function (error) {
+        if (mine !== generation) return;
+        status.textContent = '搜索索引无法加载：' + error.message;
+        container.setAttribute('data-state', 'error');
+      });
+    }
+
+    /* Filter choices with counts among the current candidates; loads facets only when asked. */
+    function fillFilters() {
+      Promise.all([engine.facets(), state.q.trim() ? engine.candidates({ text: state.q }) : Promise.resolve(null)]).then(function (all) {
+        var facets = all[0], candidates = all[1] ? new Set(all[1].map(function (c) { return c.id; })) : null;
+        FILTERS.forEach(function (f) {
+          var select = filtersBox.querySelector('select[name=' + f[0] + ']');
+          var values = Object.keys(facets[f[0]] || {}).map(function (v) {
+            var ids = facets[f[0]][v], count = 0;
+            if (candidates) ids.forEach(function (id) { if (candidates.has(id)) count++; }); else count = ids.size;
+            return [v, count];
+          }).filter(function (pair) { return pair[1] > 0 || pair[0] === state.filters[f[0]]; });
+          values.sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); });
+          select.textContent = '';
+          select.appendChild(el('option', { value: '' }, '全部' + f[1]));
+          values.slice(0, 200).forEach(function (pair) {
+            var option = el('option', { value: pair[0] }, pair[0] + '（' + pair[1] + '）');
+            if (pair[0] === state.filters[f[0]]) option.selected = true;
+            select.appendChild(option);
+          });
+        });
+      });
+    }
+
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { state.q = input.value; run(false); }, 120);
+    });
+    form.addEventListener('submit', function (event) { event.preventDefault(); clearTimeout(timer); state.q = input.value; run(false); });
+    more.addEventListener('click', function () { run(true); });
+    filtersBox.addEventListener('toggle', function () { if (filtersBox.open) fillFilters(); });
+    FILTERS.forEach(function (f) {
+      filtersBox.querySelector('select[name=' + f[0] + ']').addEventListener('change', function (event) {
+        if (event.target.value) state.filters[f[0]] = event.target.value; else delete state.filters[f[0]];
+        run(false);
+      });
+    });
+    if (Object.keys(state.filters).length) filtersBox.open = true;
+    run(false);
+  };
+
+  function boot() {
+    var container = document.getElementById('pkb-search');
+    if (container) PKB.startSearchPage(container);
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot); else boot();
+})(typeof window !== 'undefined' ? window : globalThis);
