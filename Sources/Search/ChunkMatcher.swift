@@ -15,6 +15,11 @@ struct ChunkMatcher {
 
     var allFound: Bool { !found.contains(false) }
 
+    /// The next chunk fed does not follow the last one.
+    mutating func forgetTail() {
+        tailOriginal = []
+    }
+
     /// Feeds the next chunk; returns an excerpt when this chunk holds the first match seen.
     mutating func feed(_ chunk: String) -> Excerpt? {
         let longest = parts.map(\.count).max() ?? 1

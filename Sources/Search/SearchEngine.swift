@@ -2,8 +2,8 @@ import Foundation
 
 /// Answers queries from the index files, exactly as the page's JavaScript does:
 ///
-/// 1. Candidates: reports that have every bigram of every part (and match the filters).
-/// 2. Ranking: BM25F over those bigrams with field weights, plus a bonus when the title contains a
+/// 1. Candidates: reports that have every looked-up term of every part (and match the filters).
+/// 2. Ranking: BM25F over those terms with field weights, plus a bonus when the title contains a
 ///    part and a larger one when the title is the query; ties by id.
 /// 3. Verification, in rank order: a candidate is a result only if its text really contains every
 ///    part, read from the chunks of its text. So no result is false and no report is missed.
@@ -18,41 +18,56 @@ public final class SearchEngine {
         self.init(reader: try SearchIndexReader(directory: directory))
     }
 
+    /// A candidate: its id, score, and the first chunk where its text may hold the query.
+    public struct Candidate: Equatable {
+        public var id: Int
+        public var score: Double
+        var startChunk: Int
+    }
+
     /// Candidates in rank order, before verification (their count is an upper bound of the results).
-    public func candidates(for query: SearchQuery) throws -> [(id: Int, score: Double)] {
+    public func candidates(for query: SearchQuery) throws -> [Candidate] {
         let parts = query.parts
         let partTerms = parts.map(SearchQuery.terms(of:))
         guard partTerms.contains(where: { !$0.isEmpty }) else { return [] }
-        var candidates: Set<Int>? = nil
         var loaded: [String: SearchIndexReader.Term] = [:]
+        var set: Set<Int>? = nil
         for terms in partTerms {
-            for term in terms where loaded[term] == nil {
+            for (term, _) in terms where loaded[term] == nil {
                 guard let postings = try reader.term(term) else { return [] }
                 loaded[term] = postings
                 let documents = Set(postings.documents)
-                candidates = candidates.map { $0.intersection(documents) } ?? documents
+                set = set.map { $0.intersection(documents) } ?? documents
             }
         }
-        var set = candidates ?? []
-        let facets = try filterSets(for: query)
-        for filter in facets { set.formIntersection(filter) }
+        var documents = set ?? []
+        for filter in try filterSets(for: query) { documents.formIntersection(filter) }
 
         let meta = reader.meta
-        var scored: [(id: Int, score: Double)] = []
-        scored.reserveCapacity(set.count)
-        for doc in set {
+        var scored: [Candidate] = []
+        scored.reserveCapacity(documents.count)
+        for doc in documents {
+            let norm = 1 - meta.b + meta.b * SearchFormat.length(fromNorm: try reader.norm(of: doc)) / meta.averageTextLength
             var score = 0.0
-            for (partIndex, terms) in partTerms.enumerated() {
+            var start = Int.max
+            for (index, terms) in partTerms.enumerated() {
                 var seen = Set<String>()
-                for term in terms where seen.insert(term).inserted {
-                    guard let postings = loaded[term], let entry = postings.entries[doc] else { continue }
-                    score += bm25(entry, idf: postings.idf, meta: meta)
+                var partStart = 0
+                for (term, _) in terms where seen.insert(term).inserted {
+                    guard let postings = loaded[term] else { continue }
+                    if let entry = postings.entries[doc] {
+                        score += bm25(entry, idf: postings.idf, norm: norm, meta: meta)
+                        partStart = max(partStart, entry.firstChunk)
+                    }
                 }
-                if let bonus = titleBonus(parts[partIndex], terms: terms, doc: doc, loaded: loaded, single: parts.count == 1) {
+                if let bonus = titleBonus(parts[index], terms: terms, doc: doc, loaded: loaded, single: parts.count == 1) {
                     score += bonus
                 }
+                // A part can begin at most its own length before the first chunk of any of its terms.
+                let back = 1 + parts[index].count / SearchFormat.chunkSize
+                start = min(start, terms.isEmpty ? 0 : max(0, partStart - back))
             }
-            scored.append((doc, score))
+            scored.append(Candidate(id: doc, score: score, startChunk: start == Int.max ? 0 : start))
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
         return scored
@@ -66,7 +81,7 @@ public final class SearchEngine {
         var verified = 0
         for candidate in ranked {
             guard results.count < limit else { break }
-            guard let result = try verify(candidate.id, score: candidate.score, parts: parts) else { continue }
+            guard let result = try verify(candidate, parts: parts) else { continue }
             if verified >= offset { results.append(result) }
             verified += 1
         }
@@ -80,9 +95,7 @@ public final class SearchEngine {
 
     // MARK: - Ranking
 
-    private func bm25(_ entry: SearchIndexReader.PostingEntry, idf: Int, meta: SearchIndexReader.Meta) -> Double {
-        let length = SearchFormat.length(fromNorm: entry.textNorm)
-        let norm = 1 - meta.b + meta.b * length / meta.averageTextLength
+    private func bm25(_ entry: SearchIndexReader.PostingEntry, idf: Int, norm: Double, meta: SearchIndexReader.Meta) -> Double {
         var weighted = 0.0
         weighted += (meta.weights["title"] ?? 0) * Double(entry.titlePositions.count)
         weighted += (meta.weights["tags"] ?? 0) * Double(entry.tags)
@@ -92,17 +105,14 @@ public final class SearchEngine {
         return Double(idf) / 10_000 * weighted / (meta.k1 + weighted)
     }
 
-    /// The title contains the part when its terms sit at consecutive positions in the title.
-    private func titleBonus(_ part: [Unicode.Scalar], terms: [String], doc: Int,
+    /// The title contains the part when its terms sit at their offsets from one start in the title.
+    private func titleBonus(_ part: [Unicode.Scalar], terms: [(term: String, offset: Int)], doc: Int,
                             loaded: [String: SearchIndexReader.Term], single: Bool) -> Double? {
-        guard let first = terms.first, let firstEntry = loaded[first]?.entries[doc] else { return nil }
-        for start in firstEntry.titlePositions {
-            var all = true
-            for (offset, term) in terms.enumerated().dropFirst() {
-                guard let entry = loaded[term]?.entries[doc], entry.titlePositions.contains(start + offset) else {
-                    all = false
-                    break
-                }
+        guard let first = terms.first, let firstEntry = loaded[first.term]?.entries[doc] else { return nil }
+        for position in firstEntry.titlePositions {
+            let start = position - first.offset
+            let all = terms.dropFirst().allSatisfy { term, offset in
+                loaded[term]?.entries[doc]?.titlePositions.contains(start + offset) ?? false
             }
             if all {
                 let exact = single && start == 0 && firstEntry.titleLength == part.count
@@ -122,22 +132,23 @@ public final class SearchEngine {
 
     // MARK: - Verification
 
-    /// Reads the report's text chunk by chunk until every part is found; nil when one never is.
-    private func verify(_ doc: Int, score: Double, parts: [[Unicode.Scalar]]) throws -> SearchResult? {
+    /// Reads chunk 0 (it holds the title and metadata), then the text from the first chunk that can
+    /// hold a match, until every part is found; nil when one never is.
+    private func verify(_ candidate: Candidate, parts: [[Unicode.Scalar]]) throws -> SearchResult? {
+        let doc = candidate.id
         let first = try reader.chunk(document: doc, index: 0)
         var matcher = ChunkMatcher(parts: parts)
-        var excerpt: Excerpt? = nil
-        var chunk = first
-        while true {
-            if let found = matcher.feed(chunk.text), excerpt == nil {
-                excerpt = found
-            }
-            if matcher.allFound || chunk.index + 1 >= chunk.count { break }
-            chunk = try reader.chunk(document: doc, index: chunk.index + 1)
+        var excerpt = matcher.feed(first.text)
+        var next = max(1, candidate.startChunk)
+        if next > 1 { matcher.forgetTail() }
+        while !matcher.allFound && next < first.count {
+            let chunk = try reader.chunk(document: doc, index: next)
+            if let found = matcher.feed(chunk.text), excerpt == nil { excerpt = found }
+            next += 1
         }
         guard matcher.allFound, let excerpt else { return nil }
         return SearchResult(
             id: doc, url: first.url, title: first.title, date: first.date, genre: first.genre,
-            tags: first.tags, regions: first.regions, score: score, excerpt: excerpt)
+            tags: first.tags, regions: first.regions, score: candidate.score, excerpt: excerpt)
     }
 }

@@ -29,7 +29,6 @@ public final class SearchIndexReader {
         var regions = 0
         var headings = 0
         var text = 0
-        var textNorm: UInt8 = 0
         var firstChunk = 0
     }
 
@@ -51,6 +50,7 @@ public final class SearchIndexReader {
     private var shards: [Int: [String: Any]] = [:]
     private var terms: [String: Term?] = [:]
     private var chunks: [String: Chunk] = [:]
+    private var norms: [Int: [UInt8]] = [:]
     private var facetSets: [String: [String: Set<Int>]]?
     /// Every file key read so far, for measuring what a query downloads.
     public private(set) var loadedKeys: [String] = []
@@ -84,13 +84,33 @@ public final class SearchIndexReader {
             loadedKeys.append(shardKey)
         }
         var decoded: Term? = nil
-        if let raw = shards[shardIndex]?[key] as? [Any], raw.count == 3,
-           let df = raw[0] as? Int, let idf = raw[1] as? Int, let base64 = raw[2] as? String,
-           let data = Data(base64Encoded: base64) {
-            decoded = SearchIndexReader.decode(df: df, idf: idf, bytes: [UInt8](data))
+        if let raw = shards[shardIndex]?[key] as? [Any], raw.count == 4,
+           let df = raw[0] as? Int, let idf = raw[1] as? Int, let kind = raw[2] as? Int {
+            var base64 = raw[3] as? String
+            if let file = (raw[3] as? [String: Any])?["file"] as? String {
+                base64 = try SearchIndexReader.load(file, in: directory) as? String
+                loadedKeys.append(file)
+            }
+            if let base64, let data = Data(base64Encoded: base64) {
+                decoded = SearchIndexReader.decode(df: df, idf: idf, idsOnly: kind == SearchFormat.Kind.ids, bytes: [UInt8](data))
+            }
         }
         terms[key] = decoded
         return decoded
+    }
+
+    /// The length norm of a report (one byte, see `SearchFormat.lengthNorm`).
+    func norm(of document: Int) throws -> UInt8 {
+        let block = document / SearchFormat.normBlock
+        if norms[block] == nil {
+            let key = SearchFormat.normKey(block)
+            let base64 = try SearchIndexReader.load(key, in: directory) as? String ?? ""
+            norms[block] = [UInt8](Data(base64Encoded: base64) ?? Data())
+            loadedKeys.append(key)
+        }
+        let bytes = norms[block]!
+        let offset = document % SearchFormat.normBlock
+        return offset < bytes.count ? bytes[offset] : 0
     }
 
     public func chunk(document: Int, index: Int) throws -> Chunk {
@@ -142,13 +162,17 @@ public final class SearchIndexReader {
         return ScriptJSON.payload(of: String(decoding: data, as: UTF8.self))
     }
 
-    static func decode(df: Int, idf: Int, bytes: [UInt8]) -> Term {
+    static func decode(df: Int, idf: Int, idsOnly: Bool, bytes: [UInt8]) -> Term {
         var reader = ByteReader(bytes)
         var entries: [Int: PostingEntry] = [:]
         var documents: [Int] = []
+        documents.reserveCapacity(df)
         var doc = -1
-        while !reader.atEnd, let gap = reader.varint(), let flags = reader.byte() {
+        while !reader.atEnd, let gap = reader.varint() {
             doc += gap
+            documents.append(doc)
+            if idsOnly { continue }
+            guard let flags = reader.byte() else { break }
             var entry = PostingEntry(flags: flags)
             if flags & SearchFormat.FieldFlag.title != 0 {
                 entry.titleLength = reader.varint() ?? 0
@@ -162,13 +186,10 @@ public final class SearchIndexReader {
             if flags & SearchFormat.FieldFlag.tags != 0 { entry.tags = reader.varint() ?? 0 }
             if flags & SearchFormat.FieldFlag.regions != 0 { entry.regions = reader.varint() ?? 0 }
             if flags & SearchFormat.FieldFlag.headings != 0 { entry.headings = reader.varint() ?? 0 }
-            if flags & SearchFormat.FieldFlag.text != 0 {
-                entry.text = reader.varint() ?? 0
-                entry.textNorm = reader.byte() ?? 0
-                entry.firstChunk = reader.varint() ?? 0
-            }
+            entry.text = Int(flags >> SearchFormat.FieldFlag.textShift & 0x07)
+            if entry.text == 7 { entry.text += reader.varint() ?? 0 }
+            if flags & SearchFormat.FieldFlag.laterChunk != 0 { entry.firstChunk = reader.varint() ?? 0 }
             entries[doc] = entry
-            documents.append(doc)
         }
         return Term(documentFrequency: df, idf: idf, entries: entries, documents: documents)
     }

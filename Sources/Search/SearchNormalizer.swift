@@ -90,6 +90,30 @@ extension SearchNormalizer {
         }
     }
 
+    /// Characters that index terms are made of: Chinese characters, ASCII letters and digits, and
+    /// the letters of other alphabets (Latin, Greek, Cyrillic). Punctuation and symbols are not
+    /// indexed: a query part made only of them finds nothing.
+    public static func isIndexable(_ scalar: Unicode.Scalar) -> Bool {
+        isIndexable(scalar.value)
+    }
+
+    static func isIndexable(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x30...0x39, 0x61...0x7A, 0x41...0x5A: return true
+        case 0xC0...0x24F: return value != 0xD7 && value != 0xF7
+        case 0x370...0x3FF, 0x400...0x4FF: return true
+        case 0x3007, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F: return true
+        default: return false
+        }
+    }
+
+    static func isHan(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x3007, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F: return true
+        default: return false
+        }
+    }
+
     static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x30...0x39, 0x61...0x7A: return true

@@ -31,18 +31,41 @@ public struct SearchQuery: Equatable, Sendable {
         return parts
     }
 
-    /// The index terms a part is looked up by, in the order they occur in the part: its bigrams,
-    /// or for a single Chinese character its unigram. Duplicates are kept (they give phrase offsets).
-    static func terms(of part: [Unicode.Scalar]) -> [String] {
-        if part.count == 1 {
-            return SearchNormalizer.isHan(part[0]) ? [String(part[0])] : []
+    /// The index terms a part is looked up by, each with its offset in the part.
+    ///
+    /// Within each run of indexable characters, bigrams at offsets 0, 2, 4, … and the run's last
+    /// bigram: together they cover every character, so a report that has them all at the right
+    /// offsets contains the run, and the query downloads about half the bigrams. A part with no
+    /// bigram is looked up by its Chinese characters' unigrams; a part with neither has no terms.
+    static func terms(of part: [Unicode.Scalar]) -> [(term: String, offset: Int)] {
+        var terms: [(String, Int)] = []
+        var runStart = -1
+        func closeRun(at end: Int) {
+            guard runStart >= 0, end - runStart >= 2 else { return }
+            var offsets = Array(stride(from: runStart, to: end - 1, by: 2))
+            if offsets.last != end - 2 { offsets.append(end - 2) }
+            for offset in offsets {
+                var pair = String.UnicodeScalarView()
+                pair.append(part[offset])
+                pair.append(part[offset + 1])
+                terms.append((String(pair), offset))
+            }
         }
-        return (0..<(part.count - 1)).map { index in
-            var pair = String.UnicodeScalarView()
-            pair.append(part[index])
-            pair.append(part[index + 1])
-            return String(pair)
+        for (index, scalar) in part.enumerated() {
+            if SearchNormalizer.isIndexable(scalar) {
+                if runStart < 0 { runStart = index }
+            } else {
+                closeRun(at: index)
+                runStart = -1
+            }
         }
+        closeRun(at: part.count)
+        if terms.isEmpty {
+            for (index, scalar) in part.enumerated() where SearchNormalizer.isHan(scalar) {
+                terms.append((String(scalar), index))
+            }
+        }
+        return terms
     }
 }
 

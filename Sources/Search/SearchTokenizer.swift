@@ -32,10 +32,10 @@ public struct SearchToken: Equatable, Hashable, Sendable {
 /// Splits normalised text into index terms. The page's JavaScript has the same rules
 /// (`templates/assets/search.js`), and a test checks that both give the same tokens.
 ///
-/// - Every two adjacent non-space characters form a bigram (Chinese, Latin, digits and punctuation
-///   alike), so any substring of two or more characters is a chain of bigrams at consecutive
-///   positions, and a query never misses a report that contains it.
-/// - Each Chinese character is also a unigram.
+/// - Every two adjacent indexable characters (Chinese, letters, digits; see
+///   `SearchNormalizer.isIndexable`) form a bigram, so any run of two or more of them in a query is
+///   a chain of bigrams at consecutive positions, and a query never misses a report that contains it.
+/// - Each Chinese character is also a unigram, so that one-character queries work.
 /// - Runs of ASCII letters and digits are also words.
 public struct SearchTokenizer: Sendable {
     public init() {}
@@ -55,7 +55,7 @@ public struct SearchTokenizer: Sendable {
             if SearchNormalizer.isHan(scalar) {
                 tokens.append(SearchToken(kind: .unigram, text: String(scalar), position: index))
             }
-            if index + 1 < scalars.count, !SearchNormalizer.isSpace(scalars[index + 1]) {
+            if index + 1 < scalars.count, SearchNormalizer.isIndexable(scalar), SearchNormalizer.isIndexable(scalars[index + 1]) {
                 var pair = String.UnicodeScalarView()
                 pair.append(scalar)
                 pair.append(scalars[index + 1])

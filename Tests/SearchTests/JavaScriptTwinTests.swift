@@ -79,7 +79,7 @@ import Testing
                                          genre: query["genre"] as? String, year: query["year"] as? String)
             let swift = try engine.search(swiftQuery, offset: query["offset"] as? Int ?? 0, limit: query["limit"] as? Int ?? 10).results
             #expect(jsResults.map { $0["id"] as? Int ?? -1 } == swift.map(\.id), "ids differ for \(query)")
-            #expect(jsResults.map { $0["score"] as? String ?? "" } == swift.map { "\($0.score)" }, "scores differ for \(query)")
+            #expect(jsResults.map { Double($0["score"] as? String ?? "") } == swift.map { Optional($0.score) }, "scores differ for \(query)")
             let jsExcerpts = jsResults.map { (($0["excerpt"] as? [String: Any])?["text"] as? String) ?? "" }
             #expect(jsExcerpts == swift.map(\.excerpt.text), "excerpts differ for \(query)")
             let jsHighlights = jsResults.map { (($0["excerpt"] as? [String: Any])?["highlights"] as? [[Int]]) ?? [] }

@@ -78,6 +78,13 @@
     return cp === 0x3007 || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) ||
       (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f);
   }
+  /* Chinese characters, letters and digits (SearchNormalizer.isIndexable). */
+  function isIndexable(cp) {
+    if ((cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a)) return true;
+    if (cp >= 0xc0 && cp <= 0x24f) return cp !== 0xd7 && cp !== 0xf7;
+    if (cp >= 0x370 && cp <= 0x4ff) return true;
+    return isHan(cp);
+  }
   function isWordChar(cp) { return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7a); }
   function str(points) { return String.fromCodePoint.apply(null, points); }
 
@@ -90,7 +97,7 @@
       var cp = points[i];
       if (isSpace(cp)) { flush(i); continue; }
       if (isHan(cp)) out.push({ kind: 'unigram', text: str([cp]), position: i });
-      if (i + 1 < points.length && !isSpace(points[i + 1])) out.push({ kind: 'bigram', text: str([cp, points[i + 1]]), position: i });
+      if (i + 1 < points.length && isIndexable(cp) && isIndexable(points[i + 1])) out.push({ kind: 'bigram', text: str([cp, points[i + 1]]), position: i });
       if (isWordChar(cp)) { if (wordStart < 0) wordStart = i; } else flush(i);
     }
     flush(points.length);
@@ -106,10 +113,22 @@
     if (current.length) out.push(current);
     return out;
   }
+  /* [{term, offset}]: bigrams at offsets 0, 2, 4, … and the last of each indexable run, else the
+   * unigrams of its Chinese characters (SearchQuery.terms(of:)). */
   function termsOf(part) {
-    if (part.length === 1) return isHan(part[0]) ? [str(part)] : [];
-    var terms = [];
-    for (var i = 0; i + 1 < part.length; i++) terms.push(str([part[i], part[i + 1]]));
+    var terms = [], runStart = -1;
+    function closeRun(end) {
+      if (runStart < 0 || end - runStart < 2) return;
+      var offsets = [];
+      for (var o = runStart; o < end - 1; o += 2) offsets.push(o);
+      if (offsets[offsets.length - 1] !== end - 2) offsets.push(end - 2);
+      offsets.forEach(function (o) { terms.push({ term: str([part[o], part[o + 1]]), offset: o }); });
+    }
+    for (var i = 0; i < part.length; i++) {
+      if (isIndexable(part[i])) { if (runStart < 0) runStart = i; } else { closeRun(i); runStart = -1; }
+    }
+    closeRun(part.length);
+    if (!terms.length) part.forEach(function (cp, i) { if (isHan(cp)) terms.push({ term: str([cp]), offset: i }); });
     return terms;
   }
 
@@ -140,13 +159,17 @@
   };
   Reader.prototype.byte = function () { return this.offset < this.bytes.length ? this.bytes[this.offset++] : null; };
 
-  function decodeTerm(raw) {
-    var reader = new Reader(base64Bytes(raw[2])), entries = new Map(), documents = [], doc = -1;
+  function decodeTerm(df, idf, idsOnly, base64) {
+    var reader = new Reader(base64Bytes(base64)), entries = new Map(), documents = [], doc = -1;
     while (reader.offset < reader.bytes.length) {
-      var gap = reader.varint(), flags = reader.byte();
-      if (gap === null || flags === null) break;
+      var gap = reader.varint();
+      if (gap === null) break;
       doc += gap;
-      var e = { flags: flags, titleLength: 0, titlePositions: [], tags: 0, regions: 0, headings: 0, text: 0, textNorm: 0, firstChunk: 0 };
+      documents.push(doc);
+      if (idsOnly) continue;
+      var flags = reader.byte();
+      if (flags === null) break;
+      var e = { titleLength: 0, titlePositions: [], tags: 0, regions: 0, headings: 0, text: 0, firstChunk: 0 };
       if (flags & 1) {
         e.titleLength = reader.varint();
         var count = reader.varint(), position = 0;
@@ -155,11 +178,12 @@
       if (flags & 2) e.tags = reader.varint();
       if (flags & 4) e.regions = reader.varint();
       if (flags & 8) e.headings = reader.varint();
-      if (flags & 16) { e.text = reader.varint(); e.textNorm = reader.byte(); e.firstChunk = reader.varint(); }
+      e.text = (flags >> 4) & 7;
+      if (e.text === 7) e.text += reader.varint();
+      if (flags & 0x80) e.firstChunk = reader.varint();
       entries.set(doc, e);
-      documents.push(doc);
     }
-    return { df: raw[0], idf: raw[1], entries: entries, documents: documents };
+    return { df: df, idf: idf, entries: entries, documents: documents };
   }
 
   function decodeIds(base64) {
@@ -175,7 +199,7 @@
     this.terms = new Map();
     /* Numbers arrive as integers so that both languages compute with the same doubles. */
     this.metaPromise = loadKey(base, 'meta').then(function (m) {
-      return { n: m.n, shards: m.shards, avgText: m.avgText100 / 100, k1: m.k1000 / 1000, b: m.b1000 / 1000,
+      return { n: m.n, shards: m.shards, chunk: m.chunk, normBlock: m.normBlock, avgText: m.avgText100 / 100, k1: m.k1000 / 1000, b: m.b1000 / 1000,
         titleBonus: m.titleBonus, exactTitleBonus: m.exactTitleBonus, weights: m.weights };
     });
   }
@@ -185,10 +209,26 @@
     if (self.terms.has(key)) return Promise.resolve(self.terms.get(key));
     return self.metaPromise.then(function (meta) {
       return loadKey(self.base, 'p/' + shardOf(key, meta.shards)).then(function (shard) {
-        var raw = shard[key], term = raw ? decodeTerm(raw) : null;
-        self.terms.set(key, term);
-        return term;
+        var raw = shard[key];
+        if (!raw) { self.terms.set(key, null); return null; }
+        var payload = typeof raw[3] === 'string' ? Promise.resolve(raw[3]) : loadKey(self.base, raw[3].file);
+        return payload.then(function (base64) {
+          var term = decodeTerm(raw[0], raw[1], raw[2] === 1, base64);
+          self.terms.set(key, term);
+          return term;
+        });
       });
+    });
+  };
+
+  /* Length norms of the candidates' blocks: [block] → bytes. */
+  Engine.prototype.norms = function (docs, meta) {
+    var self = this, blocks = [];
+    docs.forEach(function (d) { var b = Math.floor(d / meta.normBlock); if (blocks.indexOf(b) < 0) blocks.push(b); });
+    return Promise.all(blocks.map(function (b) { return loadKey(self.base, 'n/' + b); })).then(function (data) {
+      var out = new Map();
+      blocks.forEach(function (b, i) { out.set(b, base64Bytes(data[i])); });
+      return out;
     });
   };
 
@@ -211,10 +251,7 @@
     return loadKey(this.base, 'd/' + Math.floor(doc / 1000) + '/' + doc + '-' + index);
   };
 
-  function bm25(e, idf, meta) {
-    var length = (e.textNorm + 0.5) * 2;
-    length = length * length;
-    var norm = 1 - meta.b + meta.b * length / meta.avgText;
+  function bm25(e, idf, norm, meta) {
     var w = meta.weights, weighted = 0;
     weighted += (w.title || 0) * e.titlePositions.length;
     weighted += (w.tags || 0) * e.tags;
@@ -225,33 +262,35 @@
   }
 
   function titleBonus(part, terms, doc, loaded, single, meta) {
-    var first = terms.length ? loaded.get(terms[0]) : null;
+    var first = terms.length ? loaded.get(terms[0].term) : null;
     var firstEntry = first ? first.entries.get(doc) : null;
     if (!firstEntry) return null;
     for (var p = 0; p < firstEntry.titlePositions.length; p++) {
-      var start = firstEntry.titlePositions[p], all = true;
+      var start = firstEntry.titlePositions[p] - terms[0].offset, all = true;
       for (var o = 1; o < terms.length; o++) {
-        var t = loaded.get(terms[o]), e = t ? t.entries.get(doc) : null;
-        if (!e || e.titlePositions.indexOf(start + o) < 0) { all = false; break; }
+        var t = loaded.get(terms[o].term), e = t ? t.entries.get(doc) : null;
+        if (!e || e.titlePositions.indexOf(start + terms[o].offset) < 0) { all = false; break; }
       }
       if (all) return (single && start === 0 && firstEntry.titleLength === part.length) ? meta.exactTitleBonus : meta.titleBonus;
     }
     return null;
   }
 
-  /* Candidates in rank order: [{id, score}], before verification. */
+  /* Candidates in rank order: [{id, score, startChunk}], before verification. */
   Engine.prototype.candidates = function (query) {
     var self = this, qparts = parts(query.text || ''), partTerms = qparts.map(termsOf);
     if (!partTerms.some(function (t) { return t.length; })) return Promise.resolve([]);
     var unique = [];
-    partTerms.forEach(function (terms) { terms.forEach(function (t) { if (unique.indexOf(t) < 0) unique.push(t); }); });
+    partTerms.forEach(function (terms) { terms.forEach(function (t) { if (unique.indexOf(t.term) < 0) unique.push(t.term); }); });
     var filters = [['tag', query.tag], ['region', query.region], ['genre', query.genre], ['year', query.year]]
       .filter(function (f) { return f[1]; });
+    var meta, loaded = new Map(), set = null;
     return Promise.all([self.metaPromise, Promise.all(unique.map(function (t) { return self.term(t); })),
       filters.length ? self.facets() : Promise.resolve(null)]).then(function (all) {
-      var meta = all[0], postings = all[1], facets = all[2], loaded = new Map(), set = null;
+      meta = all[0];
+      var postings = all[1], facets = all[2];
       for (var i = 0; i < unique.length; i++) {
-        if (!postings[i]) return [];
+        if (!postings[i]) return null;
         loaded.set(unique[i], postings[i]);
         var docs = new Set(postings[i].documents);
         set = set === null ? docs : new Set(Array.from(set).filter(function (d) { return docs.has(d); }));
@@ -260,21 +299,30 @@
         var ids = (facets[f[0]] || {})[f[1]] || new Set();
         set = new Set(Array.from(set).filter(function (d) { return ids.has(d); }));
       });
+      return self.norms(set, meta);
+    }).then(function (norms) {
+      if (norms === null) return [];
       var scored = [];
       set.forEach(function (doc) {
-        var score = 0;
+        var block = norms.get(Math.floor(doc / meta.normBlock)), nb = block[doc % meta.normBlock] || 0;
+        var length = (nb + 0.5) * 2;
+        length = length * length;
+        var norm = 1 - meta.b + meta.b * length / meta.avgText;
+        var score = 0, start = Infinity;
         partTerms.forEach(function (terms, pi) {
-          var seen = new Set();
-          terms.forEach(function (term) {
-            if (seen.has(term)) return;
-            seen.add(term);
-            var e = loaded.get(term).entries.get(doc);
-            if (e) score += bm25(e, loaded.get(term).idf, meta);
+          var seen = new Set(), partStart = 0;
+          terms.forEach(function (t) {
+            if (seen.has(t.term)) return;
+            seen.add(t.term);
+            var e = loaded.get(t.term).entries.get(doc);
+            if (e) { score += bm25(e, loaded.get(t.term).idf, norm, meta); partStart = Math.max(partStart, e.firstChunk); }
           });
           var bonus = titleBonus(qparts[pi], terms, doc, loaded, qparts.length === 1, meta);
           if (bonus !== null) score += bonus;
+          var back = 1 + Math.floor(qparts[pi].length / meta.chunk);
+          start = Math.min(start, terms.length ? Math.max(0, partStart - back) : 0);
         });
-        scored.push({ id: doc, score: score });
+        scored.push({ id: doc, score: score, startChunk: start === Infinity ? 0 : start });
       });
       scored.sort(function (a, b) { return a.score !== b.score ? b.score - a.score : a.id - b.id; });
       return scored;
@@ -293,6 +341,7 @@
 
   function Matcher(qparts) { this.parts = qparts; this.found = qparts.map(function () { return false; }); this.tail = []; }
   Matcher.prototype.allFound = function () { return this.found.indexOf(false) < 0; };
+  Matcher.prototype.forgetTail = function () { this.tail = []; };
   Matcher.prototype.feed = function (chunkText) {
     var longest = Math.max.apply(null, this.parts.map(function (p) { return p.length; }).concat([1]));
     var original = this.tail.concat(Array.from(chunkText, function (c) { return c.codePointAt(0); }));
@@ -333,20 +382,26 @@
     return { text: str(original.slice(start, end)), highlights: merged, truncatedBefore: start > 0, truncatedAfter: end < original.length };
   };
 
-  Engine.prototype.verify = function (doc, score, qparts) {
-    var self = this, matcher = new Matcher(qparts), excerpt = null, first = null;
+  /* Chunk 0 (title and metadata), then the text from the first chunk that can hold a match. */
+  Engine.prototype.verify = function (candidate, qparts) {
+    var self = this, doc = candidate.id, matcher = new Matcher(qparts), excerpt = null, first = null;
     function step(index) {
+      if (matcher.allFound() || index >= first.n) return null;
       return self.chunk(doc, index).then(function (chunk) {
-        if (!first) first = chunk;
         var found = matcher.feed(chunk.x);
         if (found && !excerpt) excerpt = found;
-        if (matcher.allFound() || chunk.k + 1 >= chunk.n) return null;
-        return step(chunk.k + 1);
+        return step(index + 1);
       });
     }
-    return step(0).then(function () {
+    return self.chunk(doc, 0).then(function (chunk) {
+      first = chunk;
+      excerpt = matcher.feed(chunk.x);
+      var next = Math.max(1, candidate.startChunk);
+      if (next > 1) matcher.forgetTail();
+      return step(next);
+    }).then(function () {
       if (!matcher.allFound() || !excerpt) return null;
-      return { id: doc, url: first.u, title: first.t, date: first.d, genre: first.g, tags: first.tg, regions: first.r, score: score, excerpt: excerpt };
+      return { id: doc, url: first.u, title: first.t, date: first.d, genre: first.g, tags: first.tg, regions: first.r, score: candidate.score, excerpt: excerpt };
     });
   };
 
@@ -363,7 +418,7 @@
         }
         var size = Math.min(limit - results.length + 2, ranked.length - position);
         var slice = ranked.slice(position, position + size);
-        return Promise.all(slice.map(function (c) { return self.verify(c.id, c.score, qparts); })).then(function (found) {
+        return Promise.all(slice.map(function (c) { return self.verify(c, qparts); })).then(function (found) {
           for (var i = 0; i < found.length; i++) {
             position++;
             if (!found[i]) continue;

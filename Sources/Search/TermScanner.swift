@@ -1,0 +1,76 @@
+/// Normalised text as code point values, with the original scalar index of each.
+struct NormalizedValues {
+    var values: [UInt32] = []
+    var origins: [Int32] = []
+
+    init(_ text: String) {
+        values.reserveCapacity(text.utf8.count / 2)
+        origins.reserveCapacity(text.utf8.count / 2)
+        var index: Int32 = 0
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                values.append(value >= 0x41 && value <= 0x5A ? value + 0x20 : value)
+                origins.append(index)
+            } else if (0x4E00...0x9FFF).contains(value) {
+                values.append(value)
+                origins.append(index)
+            } else {
+                for mapped in SearchNormalizer.map(scalar) {
+                    values.append(mapped.value)
+                    origins.append(index)
+                }
+            }
+            index += 1
+        }
+    }
+}
+
+/// The index writer's fast path through the tokenizer's rules (`SearchTokenizer`), on integers.
+enum TermScanner {
+    /// Bigram keys set bit 42 above the two code points; unigram keys are the code point itself.
+    static func bigramKey(_ a: UInt32, _ b: UInt32) -> UInt64 {
+        1 << 42 | UInt64(a) << 21 | UInt64(b)
+    }
+
+    static func string(of key: UInt64) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(Unicode.Scalar(UInt32((key >> 21) & 0x1F_FFFF))!)
+        view.append(Unicode.Scalar(UInt32(key & 0x1F_FFFF))!)
+        return String(view)
+    }
+
+    static func scan(
+        _ values: [UInt32],
+        bigram: (UInt64, Int) -> Void,
+        unigram: (UInt32) -> Void,
+        word: (String, Int) -> Void
+    ) {
+        var wordStart = -1
+        let count = values.count
+        var index = 0
+        while index < count {
+            let value = values[index]
+            let indexable = SearchNormalizer.isIndexable(value)
+            if indexable {
+                if SearchNormalizer.isHan(value) { unigram(value) }
+                if index + 1 < count, SearchNormalizer.isIndexable(values[index + 1]) {
+                    bigram(bigramKey(value, values[index + 1]), index)
+                }
+            }
+            let isWord = (0x30...0x39).contains(value) || (0x61...0x7A).contains(value)
+            if isWord {
+                if wordStart < 0 { wordStart = index }
+            } else if wordStart >= 0 {
+                word(asciiString(values[wordStart..<index]), wordStart)
+                wordStart = -1
+            }
+            index += 1
+        }
+        if wordStart >= 0 { word(asciiString(values[wordStart..<count]), wordStart) }
+    }
+
+    private static func asciiString(_ values: ArraySlice<UInt32>) -> String {
+        String(decoding: values.map { UInt8($0) }, as: UTF8.self)
+    }
+}
