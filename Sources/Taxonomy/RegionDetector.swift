@@ -53,8 +53,9 @@ struct RegionDetector: Sendable {
         for (form, entry) in weak where table[form] == nil {
             table[form] = entry
         }
-        for (form, entry) in table where entry.kind < .blocker {
-            table[form]?.candidates = RegionDetector.preferringHighest(entry.candidates, levels: regions.map(\.level))
+        let levels = regions.map(\.level)
+        for (form, entry) in table where entry.kind < .blocker && entry.candidates.count > 1 {
+            table[form]?.candidates = RegionDetector.preferringHighest(entry.candidates, levels: levels)
         }
         for word in RegionNames.blockers where table[word] == nil {
             table[word] = Entry(text: word, kind: .blocker, candidates: [])
@@ -63,7 +64,7 @@ struct RegionDetector: Sendable {
         let entries = table.values.sorted { $0.text < $1.text }
         self.entries = entries
         self.matcher = PatternMatcher(patterns: entries.map(\.text))
-        self.levels = regions.map(\.level)
+        self.levels = levels
         self.weakLevels = regions.map { $0.level == .county && !$0.name.hasSuffix("市") }
     }
 
