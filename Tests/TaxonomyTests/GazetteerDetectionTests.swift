@@ -184,3 +184,11 @@ import Testing
         #expect(gazetteer.detect(in: text) == gazetteer.detect(in: text))
     }
 }
+
+/// Phrases from speeches that contain a place's short form without naming the place.
+@Suite struct GazetteerIdiomTests {
+    @Test(arguments: ["坚决反对文山会海", "确保社会长治久安", "人才来自天南海北", "拿出真金白银", "早餐吃三明治", "坚持新民主主义革命", "高密度城市", "阿里巴巴数字乡村"])
+    func idiomsDoNotNamePlaces(text: String) {
+        #expect(Fixtures.gazetteer.detect(in: text).regions == [])
+    }
+}
