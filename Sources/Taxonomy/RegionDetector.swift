@@ -116,7 +116,8 @@ struct RegionDetector: Sendable {
                     word.unicodeScalars.first == scalars[match.end - 1]
                         && RegionDetector.startsWithAny([String(word.dropFirst())], in: scalars, at: match.end)
                 }
-                let isWeak = runsIntoWord && entry.candidates.contains { weakLevels[$0] }
+                // Two-character names (和县, 兴县, 高县) arise at word junctions (提高县乡): weak as well.
+                let isWeak = match.length <= 2 || (runsIntoWord && entry.candidates.contains { weakLevels[$0] })
                 mentions.append(Mention(start: match.start, end: match.end, candidates: entry.candidates, isWeak: isWeak))
             case .shortForm, .weakShortForm:
                 // 芦溪镇 is a town (found by TownFinder); 永兴锅炉 and 光明南路 are not places at all.

@@ -91,6 +91,15 @@ import Testing
         #expect(names(text) == [])
     }
 
+    @Test(arguments: ["提高县乡两级服务能力", "推动乡村振兴和县域经济协调发展", "加快建设新县城"])
+    func twoCharacterCountyNamesAtWordJunctionsAreNotPlaces(text: String) {
+        #expect(names(text) == [])
+    }
+
+    @Test func twoCharacterCountyNamesCountWithTheirPrefecture() {
+        #expect(names("马鞍山市和县").contains("和县"))
+    }
+
     @Test func countyShortFormsNeedTheirPrefectureInTheText() {
         #expect(names("太康的锅炉产业") == [], "太康 alone may be an ordinary word")
         #expect(names("周口市太康的锅炉产业").contains("太康县"))
