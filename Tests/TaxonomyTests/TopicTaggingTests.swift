@@ -27,6 +27,26 @@ import Testing
 
     @Test func sample004IsAboutInvestmentBusinessEnvironmentAndCountyEconomy() throws {
         #expect(tags(try Fixtures.raw("004")).isSuperset(of: ["招商引资", "营商环境", "县域经济"]))
+        // Its paragraphs ran together, so there are no heading lines: the tagger finds 一、… itself.
+        let text = try Fixtures.raw("004")
+        let title = TaggingSample(text: text).title
+        #expect(Set(vocabulary.tags(title: title, headings: [], body: text)).isSuperset(of: ["招商引资", "营商环境", "县域经济"]))
+    }
+
+    @Test(arguments: ["000", "001", "002", "004"])
+    func samplesKeepTheirMainTagsWithoutHeadings(number: String) throws {
+        let sample = TaggingSample(text: try Fixtures.raw(number))
+        let withHeadings = vocabulary.tags(title: sample.title, headings: sample.headings, body: sample.body)
+        let inferred = vocabulary.tags(title: sample.title, headings: [], body: sample.body)
+        #expect(Set(withHeadings.prefix(3)).isSubset(of: Set(inferred)))
+    }
+
+    @Test func numberedSentencesCountAsHeadingsWhenNoneAreGiven() {
+        let body = String(repeating: "会议听取了各部门工作汇报。", count: 100) + "四、大刀阔斧优服务,激活乡镇营商环境。一是助企纾困。"
+        let inferred = vocabulary.scores(title: "", headings: [], body: body)
+        let given = vocabulary.scores(title: "", headings: ["五、其他"], body: body)
+        let score = { (scores: [TopicScore]) in scores.first { $0.name == "营商环境" }?.score ?? 0 }
+        #expect(score(inferred) > score(given) * 2)
     }
 
     @Test func sample003PartsAreAboutDevelopmentZones() throws {
