@@ -102,7 +102,7 @@ enum RegionNames {
 
     /// Words that begin with the last character of an official name: 兴和县 in 振兴和县域经济.
     static let suffixWords: [String] = [
-        "县域", "县级", "县城", "市域", "市场", "市民", "市级", "市值", "区域", "区位", "区块", "区级", "区间", "省级", "省份", "旗帜",
+        "县域", "县级", "市域", "市场", "市民", "市级", "市值", "区域", "区位", "区块", "区级", "区间", "省级", "省份", "旗帜",
     ]
 
     /// A short form followed by one of these names a town or village, not the county: 芦溪镇 is not 芦溪县.

@@ -179,6 +179,18 @@ import Testing
         #expect(gazetteer.detect(in: text).places == [])
     }
 
+    @Test(arguments: [
+        ("河南省太康县城关镇加快发展", ["太康县/城关镇"]),
+        ("在芦溪镇调研时", ["芦溪镇"]),
+        ("青山镇、白云乡和红星街道", ["青山镇", "白云乡", "红星街道"]),
+        ("围绕广顺镇发展", []),  // where the name starts is unclear: left out
+        ("全县13个乡镇街道", []),
+        ("XX镇党委书记、某某乡乡长", []),
+    ])
+    func townsAreFoundOnlyWhereTheirNameIsClear(text: String, expected: [String]) {
+        #expect(gazetteer.detect(in: text).places == expected)
+    }
+
     @Test func regionNamesEndingInTownAreNotTowns() {
         let detection = gazetteer.detect(in: "景德镇的陶瓷和镇江的香醋")
         #expect(detection.places == [])
