@@ -25,10 +25,36 @@ public final class SearchEngine {
         var startChunk: Int
     }
 
+    /// The terms a part is actually looked up by. Every bigram of the part is in every report that
+    /// contains the part, so any of them narrows the candidates without losing one; verification
+    /// makes the answer exact. Postings kept in their shard are used since they cost nothing more
+    /// (and they are the rare, telling terms); when all are large, the least frequent one is used.
+    /// Nil when some term is in no report: then no report contains the part.
+    func chosenTerms(of part: [Unicode.Scalar]) throws -> [(term: String, offset: Int)]? {
+        let all = SearchQuery.terms(of: part)
+        guard !all.isEmpty else { return [] }
+        var lookups: [SearchIndexReader.Lookup] = []
+        for (term, _) in all {
+            guard let lookup = try reader.lookup(term) else { return nil }
+            lookups.append(lookup)
+        }
+        let inline = all.indices.filter { lookups[$0].inline }
+        if !inline.isEmpty { return inline.map { all[$0] } }
+        var best = 0
+        for index in lookups.indices where lookups[index].documentFrequency < lookups[best].documentFrequency {
+            best = index
+        }
+        return [all[best]]
+    }
+
     /// Candidates in rank order, before verification (their count is an upper bound of the results).
     public func candidates(for query: SearchQuery) throws -> [Candidate] {
         let parts = query.parts
-        let partTerms = parts.map(SearchQuery.terms(of:))
+        var partTerms: [[(term: String, offset: Int)]] = []
+        for part in parts {
+            guard let terms = try chosenTerms(of: part) else { return [] }
+            partTerms.append(terms)
+        }
         guard partTerms.contains(where: { !$0.isEmpty }) else { return [] }
         var loaded: [String: SearchIndexReader.Term] = [:]
         var set: Set<Int>? = nil

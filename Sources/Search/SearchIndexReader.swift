@@ -75,17 +75,23 @@ public final class SearchIndexReader {
         loadedKeys.append(SearchFormat.metaKey)
     }
 
+    /// What the shard says of a term, without loading a postings file of its own.
+    struct Lookup {
+        var documentFrequency: Int
+        /// The postings are in the shard itself, so using them costs nothing more.
+        var inline: Bool
+    }
+
+    /// Looks a term up in its shard (loading the shard once); nil when no report has it.
+    func lookup(_ key: String) throws -> Lookup? {
+        guard let raw = try rawEntry(key), let df = raw[0] as? Int else { return nil }
+        return Lookup(documentFrequency: df, inline: raw[3] is String)
+    }
+
     func term(_ key: String) throws -> Term? {
         if let cached = terms[key] { return cached }
-        let shardIndex = SearchFormat.shard(of: key, shards: meta.shards)
-        if shards[shardIndex] == nil {
-            let shardKey = SearchFormat.shardKey(shardIndex)
-            shards[shardIndex] = try SearchIndexReader.load(shardKey, in: directory) as? [String: Any] ?? [:]
-            loadedKeys.append(shardKey)
-        }
         var decoded: Term? = nil
-        if let raw = shards[shardIndex]?[key] as? [Any], raw.count == 4,
-           let df = raw[0] as? Int, let idf = raw[1] as? Int, let kind = raw[2] as? Int {
+        if let raw = try rawEntry(key), let df = raw[0] as? Int, let idf = raw[1] as? Int, let kind = raw[2] as? Int {
             var base64 = raw[3] as? String
             if let file = (raw[3] as? [String: Any])?["file"] as? String {
                 base64 = try SearchIndexReader.load(file, in: directory) as? String
@@ -97,6 +103,17 @@ public final class SearchIndexReader {
         }
         terms[key] = decoded
         return decoded
+    }
+
+    private func rawEntry(_ key: String) throws -> [Any]? {
+        let shardIndex = SearchFormat.shard(of: key, shards: meta.shards)
+        if shards[shardIndex] == nil {
+            let shardKey = SearchFormat.shardKey(shardIndex)
+            shards[shardIndex] = try SearchIndexReader.load(shardKey, in: directory) as? [String: Any] ?? [:]
+            loadedKeys.append(shardKey)
+        }
+        guard let raw = shards[shardIndex]?[key] as? [Any], raw.count == 4 else { return nil }
+        return raw
     }
 
     /// The length norm of a report (one byte, see `SearchFormat.lengthNorm`).

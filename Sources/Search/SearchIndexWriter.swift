@@ -19,8 +19,12 @@ public struct SearchIndexWriter {
     private var wordStats: [String: DocumentTermStats] = [:]
     private var seenUnigrams: Set<UInt32> = []
 
-    public init(directory: URL) throws {
+    /// Postings longer than this many bytes go to a file of their own (tests make it small).
+    private let ownFileBytes: Int
+
+    public init(directory: URL, ownFileBytes: Int = SearchFormat.ownFileBytes) throws {
         self.directory = directory
+        self.ownFileBytes = ownFileBytes
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 
@@ -89,7 +93,7 @@ public struct SearchIndexWriter {
         for (key, list) in postings { terms.append((TermScanner.string(of: key), list, SearchFormat.Kind.postings)) }
         for (value, list) in unigrams { terms.append((String(Unicode.Scalar(value)!), list, SearchFormat.Kind.ids)) }
         for (word, list) in words { terms.append((SearchToken.wordPrefix + word, list, SearchFormat.Kind.postings)) }
-        let inShards = terms.reduce(0) { $0 + min($1.1.bytes.count, SearchFormat.ownFileBytes) }
+        let inShards = terms.reduce(0) { $0 + min($1.1.bytes.count, ownFileBytes) }
         let shardCount = max(1, inShards / SearchFormat.targetShardBytes)
         var shards = [[(String, TermPostings, Int)]](repeating: [], count: shardCount)
         for term in terms {
@@ -103,7 +107,7 @@ public struct SearchIndexWriter {
                 let base64 = ScriptJSON.string(Data(list.bytes).base64EncodedString())
                 let idf = kind == SearchFormat.Kind.ids ? 0 : SearchFormat.idf(documentFrequency: list.documentFrequency, documents: n)
                 var payload = base64
-                if list.bytes.count > SearchFormat.ownFileBytes {
+                if list.bytes.count > ownFileBytes {
                     let key = SearchFormat.ownFileKey(shard: index, index: ownFiles)
                     ownFiles += 1
                     try write(key: key, json: base64)

@@ -31,35 +31,18 @@ public struct SearchQuery: Equatable, Sendable {
         return parts
     }
 
-    /// The index terms a part is looked up by, each with its offset in the part.
-    ///
-    /// Within each run of indexable characters, bigrams at offsets 0, 2, 4, … and the run's last
-    /// bigram: together they cover every character, so a report that has them all at the right
-    /// offsets contains the run, and the query downloads about half the bigrams. A part with no
-    /// bigram is looked up by its Chinese characters' unigrams; a part with neither has no terms.
+    /// The index terms a part could be looked up by, each with its offset in the part: every
+    /// bigram of its runs of indexable characters, or, when it has none, the unigrams of its
+    /// Chinese characters. A part with neither has no terms and is checked on the text alone.
     static func terms(of part: [Unicode.Scalar]) -> [(term: String, offset: Int)] {
         var terms: [(String, Int)] = []
-        var runStart = -1
-        func closeRun(at end: Int) {
-            guard runStart >= 0, end - runStart >= 2 else { return }
-            var offsets = Array(stride(from: runStart, to: end - 1, by: 2))
-            if offsets.last != end - 2 { offsets.append(end - 2) }
-            for offset in offsets {
-                var pair = String.UnicodeScalarView()
-                pair.append(part[offset])
-                pair.append(part[offset + 1])
-                terms.append((String(pair), offset))
-            }
+        for index in part.indices.dropLast()
+        where SearchNormalizer.isIndexable(part[index]) && SearchNormalizer.isIndexable(part[index + 1]) {
+            var pair = String.UnicodeScalarView()
+            pair.append(part[index])
+            pair.append(part[index + 1])
+            terms.append((String(pair), index))
         }
-        for (index, scalar) in part.enumerated() {
-            if SearchNormalizer.isIndexable(scalar) {
-                if runStart < 0 { runStart = index }
-            } else {
-                closeRun(at: index)
-                runStart = -1
-            }
-        }
-        closeRun(at: part.count)
         if terms.isEmpty {
             for (index, scalar) in part.enumerated() where SearchNormalizer.isHan(scalar) {
                 terms.append((String(scalar), index))

@@ -62,18 +62,20 @@ import Testing
         #expect(js.count == sw.count && firstDifference == nil, "first difference: \(String(describing: firstDifference))")
     }
 
-    @Test func resultsAgreeWithSwiftInTheSameOrder() throws {
+    @Test(arguments: [false, true])
+    func resultsAgreeWithSwiftInTheSameOrder(split: Bool) throws {
+        let index = split ? SearchExactnessTests.splitIndex : SearchExactnessTests.index
         let queries: [[String: Any]] = [
             ["text": "新质生产力"], ["text": "为新质"], ["text": "营商环"], ["text": "发展", "limit": 25],
             ["text": "发展", "offset": 10, "limit": 10], ["text": "镇域 招商"], ["text": "县域经济", "tag": "营商环境"],
             ["text": "发展", "region": "江苏省", "limit": 30], ["text": "科技", "genre": "讲话发言", "year": "2021"],
             ["text": "没有这样的词"], ["text": "新"], ["text": SearchExactnessTests.corpus[3].title],
         ]
-        let output = try Self.node(["search", SearchExactnessTests.index.path],
+        let output = try Self.node(["search", index.path],
                                    input: try JSONSerialization.data(withJSONObject: queries))
         let javascript = try JSONSerialization.jsonObject(with: output) as? [[[String: Any]]] ?? []
         #expect(javascript.count == queries.count)
-        let engine = try SearchEngine(directory: SearchExactnessTests.index)
+        let engine = try SearchEngine(directory: index)
         for (query, jsResults) in zip(queries, javascript) {
             let swiftQuery = SearchQuery(query["text"] as! String, tag: query["tag"] as? String, region: query["region"] as? String,
                                          genre: query["genre"] as? String, year: query["year"] as? String)

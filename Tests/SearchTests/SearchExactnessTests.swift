@@ -38,13 +38,17 @@ import Testing
         return documents
     }()
 
-    static let index: URL = {
+    static let index = makeIndex(ownFileBytes: SearchFormat.ownFileBytes)
+    /// The same corpus with most postings in files of their own, as in a large corpus.
+    static let splitIndex = makeIndex(ownFileBytes: 40)
+
+    static func makeIndex(ownFileBytes: Int) -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("policykb-search-\(UUID().uuidString)")
-        var writer = try! SearchIndexWriter(directory: folder)
+        var writer = try! SearchIndexWriter(directory: folder, ownFileBytes: ownFileBytes)
         for document in corpus { try! writer.add(document) }
         try! writer.finish()
         return folder
-    }()
+    }
 
     static let normalizedTexts = corpus.map { SearchNormalizer().normalizedString($0.searchableText) }
 
@@ -64,15 +68,25 @@ import Testing
         #expect(Self.corpus.contains { $0.body.unicodeScalars.count > 2 * SearchFormat.chunkSize })
     }
 
-    @Test(arguments: ["新质生产力", "为新质", "营商环", "营商环境", "招商引资", "县域经济", "昆山", "2023", "【篇一】", "“新质", "镇域 招商", "。“", "发展。", "展，", "”。 新质", "科技创新 人才 乡村振兴", "GDP", "gdp"])
-    func namedQueriesFindExactlyTheReportsThatContainThem(text: String) throws {
-        let engine = try SearchEngine(directory: Self.index)
-        let found = Set(try engine.allResults(SearchQuery(text)).map(\.id))
-        #expect(found == Self.bruteForce(SearchQuery(text)))
+    @Test func bothIndexLayoutsAreUsed() throws {
+        let inline = try FileManager.default.contentsOfDirectory(atPath: Self.index.appendingPathComponent("p").path)
+        let split = try FileManager.default.contentsOfDirectory(atPath: Self.splitIndex.appendingPathComponent("p").path)
+        #expect(split.filter { $0.contains("-") }.count >= 20)
+        #expect(inline.filter { $0.contains("-") }.count < split.filter { $0.contains("-") }.count)
     }
 
-    @Test func hundredsOfRandomSubstringsFindExactlyTheReportsThatContainThem() throws {
-        let engine = try SearchEngine(directory: Self.index)
+    @Test(arguments: ["新质生产力", "为新质", "营商环", "营商环境", "招商引资", "县域经济", "昆山", "2023", "【篇一】", "“新质", "镇域 招商", "。“", "发展。", "展，", "”。 新质", "科技创新 人才 乡村振兴", "GDP", "gdp"])
+    func namedQueriesFindExactlyTheReportsThatContainThem(text: String) throws {
+        for index in [Self.index, Self.splitIndex] {
+            let engine = try SearchEngine(directory: index)
+            let found = Set(try engine.allResults(SearchQuery(text)).map(\.id))
+            #expect(found == Self.bruteForce(SearchQuery(text)))
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func hundredsOfRandomSubstringsFindExactlyTheReportsThatContainThem(split: Bool) throws {
+        let engine = try SearchEngine(directory: split ? Self.splitIndex : Self.index)
         var generator = SeededGenerator(seed: 20261124)
         var checked = 0
         while checked < 400 {

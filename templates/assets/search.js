@@ -113,21 +113,13 @@
     if (current.length) out.push(current);
     return out;
   }
-  /* [{term, offset}]: bigrams at offsets 0, 2, 4, … and the last of each indexable run, else the
-   * unigrams of its Chinese characters (SearchQuery.terms(of:)). */
+  /* [{term, offset}]: every bigram of the part's indexable runs, else the unigrams of its Chinese
+   * characters (SearchQuery.terms(of:)). */
   function termsOf(part) {
-    var terms = [], runStart = -1;
-    function closeRun(end) {
-      if (runStart < 0 || end - runStart < 2) return;
-      var offsets = [];
-      for (var o = runStart; o < end - 1; o += 2) offsets.push(o);
-      if (offsets[offsets.length - 1] !== end - 2) offsets.push(end - 2);
-      offsets.forEach(function (o) { terms.push({ term: str([part[o], part[o + 1]]), offset: o }); });
+    var terms = [];
+    for (var i = 0; i + 1 < part.length; i++) {
+      if (isIndexable(part[i]) && isIndexable(part[i + 1])) terms.push({ term: str([part[i], part[i + 1]]), offset: i });
     }
-    for (var i = 0; i < part.length; i++) {
-      if (isIndexable(part[i])) { if (runStart < 0) runStart = i; } else { closeRun(i); runStart = -1; }
-    }
-    closeRun(part.length);
     if (!terms.length) part.forEach(function (cp, i) { if (isHan(cp)) terms.push({ term: str([cp]), offset: i }); });
     return terms;
   }
@@ -204,6 +196,29 @@
     });
   }
 
+  /* The shard's entry for a term: [df, idf, kind, base64 | {file}], or undefined. */
+  Engine.prototype.lookup = function (key) {
+    var self = this;
+    return self.metaPromise.then(function (meta) {
+      return loadKey(self.base, 'p/' + shardOf(key, meta.shards)).then(function (shard) { return shard[key]; });
+    });
+  };
+
+  /* The terms a part is looked up by (SearchEngine.chosenTerms): those whose postings sit in
+   * their shard, else the least frequent one; null when a term is in no report. */
+  Engine.prototype.chosenTerms = function (part) {
+    var all = termsOf(part);
+    if (!all.length) return Promise.resolve([]);
+    return Promise.all(all.map(function (t) { return this.lookup(t.term); }, this)).then(function (raws) {
+      if (raws.some(function (r) { return !r; })) return null;
+      var inline = all.filter(function (t, i) { return typeof raws[i][3] === 'string'; });
+      if (inline.length) return inline;
+      var best = 0;
+      for (var i = 1; i < raws.length; i++) if (raws[i][0] < raws[best][0]) best = i;
+      return [all[best]];
+    });
+  };
+
   Engine.prototype.term = function (key) {
     var self = this;
     if (self.terms.has(key)) return Promise.resolve(self.terms.get(key));
@@ -278,15 +293,19 @@
 
   /* Candidates in rank order: [{id, score, startChunk}], before verification. */
   Engine.prototype.candidates = function (query) {
-    var self = this, qparts = parts(query.text || ''), partTerms = qparts.map(termsOf);
-    if (!partTerms.some(function (t) { return t.length; })) return Promise.resolve([]);
-    var unique = [];
-    partTerms.forEach(function (terms) { terms.forEach(function (t) { if (unique.indexOf(t.term) < 0) unique.push(t.term); }); });
+    var self = this, qparts = parts(query.text || ''), partTerms, unique = [];
     var filters = [['tag', query.tag], ['region', query.region], ['genre', query.genre], ['year', query.year]]
       .filter(function (f) { return f[1]; });
     var meta, loaded = new Map(), set = null;
-    return Promise.all([self.metaPromise, Promise.all(unique.map(function (t) { return self.term(t); })),
-      filters.length ? self.facets() : Promise.resolve(null)]).then(function (all) {
+    return Promise.all(qparts.map(function (p) { return self.chosenTerms(p); })).then(function (chosen) {
+      if (chosen.some(function (t) { return t === null; })) return null;
+      partTerms = chosen;
+      if (!partTerms.some(function (t) { return t.length; })) return null;
+      partTerms.forEach(function (terms) { terms.forEach(function (t) { if (unique.indexOf(t.term) < 0) unique.push(t.term); }); });
+      return Promise.all([self.metaPromise, Promise.all(unique.map(function (t) { return self.term(t); })),
+        filters.length ? self.facets() : Promise.resolve(null)]);
+    }).then(function (all) {
+      if (all === null) return null;
       meta = all[0];
       var postings = all[1], facets = all[2];
       for (var i = 0; i < unique.length; i++) {
