@@ -1,3 +1,4 @@
+import Content
 import Foundation
 
 /// Builds the search index in `public/search/` one report at a time.
@@ -192,8 +193,7 @@ public struct SearchIndexWriter {
     }
 
     private func write(key: String, json: String) throws {
-        let url = directory.appendingPathComponent(key + ".js")
-        try Data(ScriptJSON.script(key: key, json: json).utf8).write(to: url)
+        try OutputFile.write(ScriptJSON.script(key: key, json: json), to: directory.path + "/" + key + ".js")
     }
 }
 
