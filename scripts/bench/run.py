@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""policykb's benchmark: times a full build against cmark (the floor) and Hugo (the anchor),
+in one run on one machine, and writes BENCHMARKS.md.
+
+    scripts/bench/run.py [--sizes 1000,10000] [--large] [--no-hugo] [--out BENCHMARKS.md]
+
+For each corpus size it measures: a full build (`policykb build`) with its peak memory; `cmark`
+rendering the same Markdown bodies concatenated; Hugo building the same files with `tags` and
+`regions` taxonomies and a minimal layout (when `hugo` is installed, or installable with apt-get);
+an incremental rebuild after one report's body changes; and ingest of raw text (MB/s).
+Every figure is also given as a ratio to a reference measured in the same run.
+"""
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+BINARY = os.path.join(ROOT, ".build", "release", "policykb")
+
+
+def run(command, cwd=None, quiet=True):
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, stdout=subprocess.PIPE if quiet else None,
+                            stderr=subprocess.PIPE, text=True)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-3000:]}")
+    return elapsed, result
+
+
+def timed(command, cwd=None):
+    """Wall seconds and peak resident memory (MiB) from GNU time."""
+    elapsed, result = run(["/usr/bin/time", "-v"] + command, cwd=cwd)
+    peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr)
+    return elapsed, (int(peak.group(1)) / 1024 if peak else float("nan"))
+
+
+def best_of(times, command, cwd=None):
+    results = [timed(command, cwd) for _ in range(times)]
+    return min(r[0] for r in results), max(r[1] for r in results)
+
+
+def bodies(reports_dir):
+    for name in sorted(os.listdir(reports_dir)):
+        if name.endswith(".md"):
+            with open(os.path.join(reports_dir, name), encoding="utf-8") as handle:
+                text = handle.read()
+            yield name, text.split("\n---\n", 1)[1] if text.startswith("---\n") else text
+
+
+def cmark_floor(site, work):
+    joined = os.path.join(work, "all-bodies.md")
+    with open(joined, "w", encoding="utf-8") as out:
+        for _, body in bodies(os.path.join(site, "content", "reports")):
+            out.write(body + "\n\n")
+    elapsed = min(run(["sh", "-c", f"cmark '{joined}' > /dev/null"])[0] for _ in range(3))
+    return elapsed, os.path.getsize(joined)
+
+
+def hugo_available(allow_install):
+    if shutil.which("hugo"):
+        return True
+    if allow_install and os.geteuid() == 0:
+        subprocess.run(["apt-get", "install", "-y", "-qq", "hugo"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return shutil.which("hugo") is not None
+
+
+HUGO_LAYOUTS = {
+    "_default/baseof.html": "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body>{{ block \"main\" . }}{{ end }}</body></html>",
+    "_default/single.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1><p>{{ .Date.Format \"2006-01-02\" }}</p><ul>{{ range .Params.tags }}<li>{{ . }}</li>{{ end }}</ul>{{ .Content }}{{ end }}",
+    "_default/list.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}",
+    "_default/taxonomy.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.ByCount }}<li><a href=\"{{ .Page.RelPermalink }}\">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>{{ end }}",
+    "_default/term.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}",
+}
+
+
+def hugo_site(site, work):
+    """The same reports as a Hugo site; Hugo needs full dates, so YYYY-MM gets a day."""
+    target = os.path.join(work, "hugo")
+    content = os.path.join(target, "content", "reports")
+    os.makedirs(content, exist_ok=True)
+    with open(os.path.join(target, "hugo.yaml"), "w") as config:
+        config.write("baseURL: https://example.org/\nlanguageCode: zh-CN\ntitle: bench\n"
+                     "taxonomies:\n  tag: tags\n  region: regions\ndisableKinds: [RSS, sitemap, robotsTXT]\n")
+    for path, text in HUGO_LAYOUTS.items():
+        os.makedirs(os.path.dirname(os.path.join(target, "layouts", path)), exist_ok=True)
+        with open(os.path.join(target, "layouts", path), "w") as handle:
+            handle.write(text)
+    reports = os.path.join(site, "content", "reports")
+    for name in sorted(os.listdir(reports)):
+        if not name.endswith(".md"):
+            continue
+        with open(os.path.join(reports, name), encoding="utf-8") as handle:
+            text = handle.read()
+        text = re.sub(r"^date: (\d{4}-\d{2})$", r"date: \1-01", text, count=1, flags=re.M)
+        with open(os.path.join(content, name), "w", encoding="utf-8") as handle:
+            handle.write(text)
+    return target
+
+
+CHROME_TOP = "首页 > 报告范文 > 正文\n下载app\n扫码下载\n\n"
+CHROME_BOTTOM = "\n\n版权声明：本站稿件未经许可不得转载\n分享到微信朋友圈\n"
+
+
+def raw_site(site, work, count):
+    """Raw text files made from the reports (front matter and Markdown marks removed, chrome added)."""
+    target = os.path.join(work, "raw-site")
+    raw = os.path.join(target, "content", "raw")
+    os.makedirs(raw, exist_ok=True)
+    for item in ["site.yml", "templates", os.path.join("content", "taxonomy")]:
+        source = os.path.join(site, item)
+        if os.path.isdir(source):
+            shutil.copytree(source, os.path.join(target, item), dirs_exist_ok=True)
+        elif os.path.isfile(source):
+            shutil.copyfile(source, os.path.join(target, item))
+    size = 0
+    for index, (name, body) in enumerate(bodies(os.path.join(site, "content", "reports"))):
+        if index >= count:
+            break
+        plain = re.sub(r"^#+ ", "", body, flags=re.M)
+        text = CHROME_TOP + name[:-3] + "调研报告\n\n" + plain + CHROME_BOTTOM
+        data = text.encode("utf-8")
+        size += len(data)
+        with open(os.path.join(raw, name[:-3] + ".txt"), "wb") as handle:
+            handle.write(data)
+    return target, size
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--large", action="store_true", help="also 100,000 reports")
+    parser.add_argument("--no-hugo", action="store_true")
+    parser.add_argument("--out", default=os.path.join(ROOT, "BENCHMARKS.md"))
+    parser.add_argument("--work", default=None, help="folder for the corpora (default: a temporary one)")
+    args = parser.parse_args()
+
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    if args.large:
+        sizes.append(100_000)
+    run(["swift", "build", "-c", "release", "--product", "policykb"], cwd=ROOT, quiet=False)
+    work = args.work or tempfile.mkdtemp(prefix="policykb-bench-")
+    use_hugo = not args.no_hugo and hugo_available(allow_install=True)
+    hugo_version = run(["hugo", "version"])[1].stdout.strip().split(" ")[0:2] if use_hugo else None
+    cmark_version = run(["cmark", "--version"])[1].stdout.strip().splitlines()[0] if shutil.which("cmark") else None
+
+    rows = []
+    for size in sizes:
+        site = os.path.join(work, f"corpus-{size}")
+        if not os.path.isdir(site):
+            run([sys.executable, os.path.join(ROOT, "scripts", "bench", "generate-corpus.py"),
+                 "--count", str(size), "--out", site, "--site", ROOT])
+        build, peak = best_of(2, [BINARY, "build", "--quiet", "--site", site])
+        floor, markdown_bytes = cmark_floor(site, work) if cmark_version else (float("nan"), 0)
+        row = {"size": size, "build": build, "peak": peak, "floor": floor, "markdown": markdown_bytes}
+        # Incremental: one report's body changes.
+        reports = os.path.join(site, "content", "reports")
+        first = sorted(n for n in os.listdir(reports) if n.endswith(".md"))[0]
+        path = os.path.join(reports, first)
+        with open(path, encoding="utf-8") as handle:
+            original = handle.read()
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write("\n增量构建测试段落。\n")
+        row["incremental"] = timed([BINARY, "build", "--quiet", "--site", site])[0]
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(original)
+        if use_hugo:
+            hugo = hugo_site(site, os.path.join(work, f"hugo-{size}"))
+            row["hugo"], row["hugoPeak"] = best_of(2, ["hugo", "--quiet", "--source", hugo, "--destination", os.path.join(hugo, "public")])
+        raw, raw_bytes = raw_site(site, os.path.join(work, f"raw-{size}"), min(size, 2000))
+        seconds = timed([BINARY, "ingest", "--quiet", "--force", "--site", raw])[0]
+        row["ingestMBs"] = raw_bytes / 1e6 / seconds
+        rows.append(row)
+        print(row, flush=True)
+
+    write_report(args.out, rows, hugo_version, cmark_version)
+
+
+def write_report(path, rows, hugo_version, cmark_version):
+    lines = ["# Benchmarks", "",
+             "Written by `scripts/bench/run.py` (see its `--help`); every ratio is against a reference measured in the",
+             "same run on the same machine (2 cores). Corpora come from `scripts/bench/generate-corpus.py` (seed 1).", "",
+             f"- cmark: {cmark_version or 'not installed'}", f"- Hugo: {' '.join(hugo_version) if hugo_version else 'not installed'}",
+             f"- machine: {os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}", "",
+             "| reports | Markdown | policykb build | cmark floor | build ÷ floor (target ≤ 5) | Hugo | build ÷ Hugo (target ≤ 0.25) | peak memory | incremental ÷ full (target ≤ 0.10) | ingest |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in rows:
+        hugo = r.get("hugo")
+        lines.append("| {size:,} | {md:.0f} MB | {build:.2f} s | {floor:.2f} s | {ratio:.1f} | {hugo} | {hr} | {peak:.0f} MiB | {inc:.2f} | {ingest:.1f} MB/s |".format(
+            size=r["size"], md=r["markdown"] / 1e6, build=r["build"], floor=r["floor"], ratio=r["build"] / r["floor"],
+            hugo=f"{hugo:.2f} s" if hugo else "–", hr=f"{r['build'] / hugo:.2f}" if hugo else "–",
+            peak=r["peak"], inc=r["incremental"] / r["build"], ingest=r["ingestMBs"]))
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()
