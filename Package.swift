@@ -20,7 +20,7 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        .target(name: "Markdown", dependencies: ["CCMark"]),
+        .target(name: "Markdown", dependencies: ["CCMark", "Content"]),
         .target(name: "Content", dependencies: ["Yams"]),
         .target(name: "Taxonomy", dependencies: ["Content", "Yams"]),
         .target(name: "Ingest", dependencies: ["Content", "Taxonomy"]),

@@ -29,20 +29,46 @@ public struct RenderedMarkdown: Equatable, Sendable {
     public var headings: [Heading]
     /// The text without markup, for search and summaries.
     public var plainText: String
-}
 
-public struct MarkdownOptions: Equatable, Sendable {
-    /// Keep raw HTML from the Markdown. Off by default: cmark's safe mode drops it.
-    public var allowRawHTML: Bool
-
-    public init(allowRawHTML: Bool = false) {
-        self.allowRawHTML = allowRawHTML
+    public init(html: String, headings: [Heading], plainText: String) {
+        self.html = html
+        self.headings = headings
+        self.plainText = plainText
     }
 }
 
-/// The only user of the cmark C library. STUB: the render stage replaces this file.
+public struct MarkdownOptions: Equatable, Sendable {
+    /// Keep raw HTML from the Markdown. Off by default: raw HTML is dropped.
+    public var allowRawHTML: Bool
+    /// Anchors the page around the body already uses (`main`, `toc`); headings never take them.
+    public var reservedAnchors: Set<String>
+
+    public init(allowRawHTML: Bool = false, reservedAnchors: Set<String> = []) {
+        self.allowRawHTML = allowRawHTML
+        self.reservedAnchors = reservedAnchors
+    }
+}
+
+/// Markdown to HTML through cmark. This module is the only user of the cmark C library.
+///
+/// cmark's safe mode (the default since 0.29) blanks `javascript:`, `vbscript:`, `file:` and
+/// non-image `data:` link targets; raw HTML nodes are removed from the tree unless opted in.
 public enum MarkdownRenderer {
     public static func render(_ markdown: String, options: MarkdownOptions = .init(), autoLinks: [AutoLink] = []) -> RenderedMarkdown {
-        RenderedMarkdown(html: "", headings: [], plainText: "")
+        let safety = options.allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_SAFE
+        guard let root = cmark_parse_document(markdown, markdown.utf8.count, safety | CMARK_OPT_VALIDATE_UTF8) else {
+            return RenderedMarkdown(html: "", headings: [], plainText: "")
+        }
+        defer { cmark_node_free(root) }
+        if !options.allowRawHTML {
+            CMarkTree.removeRawHTML(root)
+        }
+        let headings = CMarkTree.anchorHeadings(root, reserved: options.reservedAnchors)
+        CMarkTree.insertAutoLinks(autoLinks, in: root)
+        return RenderedMarkdown(
+            html: CMarkTree.html(root, options: safety),
+            headings: headings,
+            plainText: CMarkTree.plainText(root)
+        )
     }
 }

@@ -1,0 +1,237 @@
+import CCMark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Edits and reads a cmark document tree. The caller owns the root (and frees it); every node
+/// these functions create is either linked into that tree or freed here.
+enum CMarkTree {
+    // MARK: - Raw HTML
+
+    /// Removes raw HTML blocks and inlines, so safe mode leaves no `<!-- raw HTML omitted -->` behind.
+    static func removeRawHTML(_ root: OpaquePointer) {
+        var doomed: [OpaquePointer] = []
+        walk(root) { node, entering in
+            let type = cmark_node_get_type(node)
+            if entering && (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) {
+                doomed.append(node)
+            }
+        }
+        // Freeing unlinks the node too; done after the walk so the iterator never sees a freed node.
+        for node in doomed { cmark_node_free(node) }
+    }
+
+    // MARK: - Headings
+
+    /// Gives every heading a unique anchor. cmark's HTML writer prints no ids, so each heading is
+    /// replaced by a custom block holding a custom inline whose opening tag carries the id.
+    static func anchorHeadings(_ root: OpaquePointer, reserved: Set<String>) -> [Heading] {
+        var nodes: [OpaquePointer] = []
+        walk(root) { node, entering in
+            if entering && cmark_node_get_type(node) == CMARK_NODE_HEADING { nodes.append(node) }
+        }
+        var anchors = AnchorSet(reserved: reserved)
+        var headings: [Heading] = []
+        for node in nodes {
+            let level = Int(cmark_node_get_heading_level(node))
+            let text = inlineText(node)
+            let anchor = anchors.anchor(for: text)
+            headings.append(Heading(level: level, text: text, anchor: anchor))
+            replace(heading: node, level: level, anchor: anchor)
+        }
+        return headings
+    }
+
+    private static func replace(heading: OpaquePointer, level: Int, anchor: String) {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else {
+            cmark_node_free(block)
+            return
+        }
+        // Anchors come from Slug.make: only [a-z0-9-], nothing to escape.
+        cmark_node_set_on_enter(inline, "<h\(level) id=\"\(anchor)\">")
+        cmark_node_set_on_exit(inline, "</h\(level)>")
+        cmark_node_set_on_enter(block, "")
+        cmark_node_set_on_exit(block, "")
+        while let child = cmark_node_first_child(heading) {
+            cmark_node_append_child(inline, child)
+        }
+        cmark_node_append_child(block, inline)
+        cmark_node_insert_before(heading, block)
+        cmark_node_free(heading)
+    }
+
+    /// The text of a node's inline content: literals joined, line breaks as spaces.
+    private static func inlineText(_ node: OpaquePointer) -> String {
+        var text = ""
+        walk(node) { child, entering in
+            guard entering else { return }
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                text += literal(child)
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            }
+        }
+        return text.trimmingSpaces()
+    }
+
+    // MARK: - Auto-links
+
+    /// Links the first mention of each auto-link's terms in body text: never inside headings,
+    /// links, images or code (code is never a text node), and never twice.
+    static func insertAutoLinks(_ links: [AutoLink], in root: OpaquePointer) {
+        guard !links.isEmpty else { return }
+        var candidates = linkableTextNodes(root)
+        for link in links where !link.href.isEmpty {
+            let terms = link.terms.filter { !$0.isEmpty }
+            guard !terms.isEmpty else { continue }
+            for index in candidates.indices {
+                let node = candidates[index]
+                let text = literal(node)
+                guard let range = firstMention(of: terms, in: text) else { continue }
+                if let rest = split(node, text: text, at: range, href: link.href) {
+                    candidates.replaceSubrange(index...index, with: [node, rest])
+                } else {
+                    candidates.remove(at: index)
+                }
+                break
+            }
+        }
+    }
+
+    private static func linkableTextNodes(_ root: OpaquePointer) -> [OpaquePointer] {
+        var nodes: [OpaquePointer] = []
+        var blocked = 0
+        walk(root) { node, entering in
+            let type = cmark_node_get_type(node)
+            switch type {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_HEADING, CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_CUSTOM_INLINE:
+                blocked += entering ? 1 : -1
+            case CMARK_NODE_TEXT:
+                if blocked == 0 { nodes.append(node) }
+            default:
+                break
+            }
+        }
+        return nodes
+    }
+
+    /// The earliest mention of any term; at the same position the longest term wins.
+    private static func firstMention(of terms: [String], in text: String) -> Range<String.Index>? {
+        var best: Range<String.Index>?
+        for term in terms {
+            guard let range = text.firstRange(of: term) else { continue }
+            if let current = best {
+                if range.lowerBound < current.lowerBound
+                    || (range.lowerBound == current.lowerBound && range.upperBound > current.upperBound) {
+                    best = range
+                }
+            } else {
+                best = range
+            }
+        }
+        return best
+    }
+
+    /// Turns `before mention after` into `before`, a link around `mention`, and `after`.
+    /// Returns the new text node holding `after` (still linkable), or nil when nothing follows.
+    private static func split(_ node: OpaquePointer, text: String, at range: Range<String.Index>, href: String) -> OpaquePointer? {
+        guard let link = cmark_node_new(CMARK_NODE_LINK) else { return nil }
+        guard let label = cmark_node_new(CMARK_NODE_TEXT) else {
+            cmark_node_free(link)
+            return nil
+        }
+        cmark_node_set_url(link, href)
+        cmark_node_set_literal(label, String(text[range]))
+        cmark_node_append_child(link, label)
+        cmark_node_set_literal(node, String(text[..<range.lowerBound]))
+        cmark_node_insert_after(node, link)
+        let after = String(text[range.upperBound...])
+        guard !after.isEmpty, let rest = cmark_node_new(CMARK_NODE_TEXT) else { return nil }
+        cmark_node_set_literal(rest, after)
+        cmark_node_insert_after(link, rest)
+        return rest
+    }
+
+    // MARK: - Output
+
+    static func html(_ root: OpaquePointer, options: Int32) -> String {
+        guard let rendered = cmark_render_html(root, options) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    /// The document's text, one block per line. A line break between two Chinese characters
+    /// joins them without a space, as the reader would.
+    static func plainText(_ root: OpaquePointer) -> String {
+        var lines: [String] = []
+        var line = ""
+        var pendingBreak = false
+        func append(_ text: String) {
+            if pendingBreak, let last = line.last, let first = text.first, !(last.isASCII && first.isASCII) {
+                line += text
+            } else if pendingBreak && !line.isEmpty {
+                line += " " + text
+            } else {
+                line += text
+            }
+            pendingBreak = false
+        }
+        func endLine() {
+            let trimmed = line.trimmingSpaces()
+            if !trimmed.isEmpty { lines.append(trimmed) }
+            line = ""
+            pendingBreak = false
+        }
+        walk(root) { node, entering in
+            let type = cmark_node_get_type(node)
+            switch type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                append(literal(node))
+            case CMARK_NODE_SOFTBREAK:
+                pendingBreak = true
+            case CMARK_NODE_LINEBREAK:
+                endLine()
+            case CMARK_NODE_CODE_BLOCK:
+                endLine()
+                for codeLine in literal(node).split(separator: "\n") { append(String(codeLine)); endLine() }
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_HEADING:
+                endLine()
+            default:
+                break
+            }
+        }
+        endLine()
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: - Walking
+
+    private static func walk(_ root: OpaquePointer, _ visit: (OpaquePointer, _ entering: Bool) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            visit(node, event == CMARK_EVENT_ENTER)
+        }
+    }
+
+    private static func literal(_ node: OpaquePointer) -> String {
+        guard let text = cmark_node_get_literal(node) else { return "" }
+        return String(cString: text)
+    }
+}
+
+extension String {
+    /// Trims spaces, tabs and newlines (ASCII and the ideographic space) without Foundation.
+    func trimmingSpaces() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{3000}" }
+        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[start...end])
+    }
+}
