@@ -27,7 +27,7 @@ enum CMarkTree {
 
     /// Gives every heading a unique anchor. cmark's HTML writer prints no ids, so each heading is
     /// replaced by a custom block holding a custom inline whose opening tag carries the id.
-    static func anchorHeadings(_ root: OpaquePointer, reserved: Set<String>) -> [Heading] {
+    static func anchorHeadings(_ root: OpaquePointer, reserved: Set<String>, offset: Int) -> [Heading] {
         var nodes: [OpaquePointer] = []
         walk(root) { node, entering in
             if entering && cmark_node_get_type(node) == CMARK_NODE_HEADING { nodes.append(node) }
@@ -35,7 +35,7 @@ enum CMarkTree {
         var anchors = AnchorSet(reserved: reserved)
         var headings: [Heading] = []
         for node in nodes {
-            let level = Int(cmark_node_get_heading_level(node))
+            let level = min(6, max(1, Int(cmark_node_get_heading_level(node)) + offset))
             let text = inlineText(node)
             let anchor = anchors.anchor(for: text)
             headings.append(Heading(level: level, text: text, anchor: anchor))

@@ -42,10 +42,14 @@ public struct MarkdownOptions: Equatable, Sendable {
     public var allowRawHTML: Bool
     /// Anchors the page around the body already uses (`main`, `toc`); headings never take them.
     public var reservedAnchors: Set<String>
+    /// Levels added to every heading (capped at 6): 1 turns the body's `#` into `<h2>` when the
+    /// page around it has its own `<h1>`. `Heading.level` reports the level as rendered.
+    public var headingOffset: Int
 
-    public init(allowRawHTML: Bool = false, reservedAnchors: Set<String> = []) {
+    public init(allowRawHTML: Bool = false, reservedAnchors: Set<String> = [], headingOffset: Int = 0) {
         self.allowRawHTML = allowRawHTML
         self.reservedAnchors = reservedAnchors
+        self.headingOffset = headingOffset
     }
 }
 
@@ -63,7 +67,7 @@ public enum MarkdownRenderer {
         if !options.allowRawHTML {
             CMarkTree.removeRawHTML(root)
         }
-        let headings = CMarkTree.anchorHeadings(root, reserved: options.reservedAnchors)
+        let headings = CMarkTree.anchorHeadings(root, reserved: options.reservedAnchors, offset: options.headingOffset)
         CMarkTree.insertAutoLinks(autoLinks, in: root)
         return RenderedMarkdown(
             html: CMarkTree.html(root, options: safety),

@@ -1,0 +1,81 @@
+import Content
+import Foundation
+import Markdown
+import Taxonomy
+
+extension PageRenderer {
+    /// Ids the layout and report template use; headings in the body never take them.
+    static let reservedAnchors: Set<String> = ["main", "toc", "related", "top", "content", "report-meta", "sequence", "related-heading"]
+
+    /// A report's page. Its body is read again from its file here, so bodies never pile up in memory.
+    public func report(_ id: Int, root: URL) throws -> Page {
+        let report = model.reports[id]
+        let here = PageLocation(path: PageLocation.report(report.slug))
+        guard let text = try? String(contentsOf: root.appendingPathComponent(report.path), encoding: .utf8) else {
+            throw SiteError(path: report.path, message: "cannot read the report again while rendering it")
+        }
+        let body = try ReportFile.parse(text, path: report.path).body
+        let rendered = MarkdownRenderer.render(
+            body,
+            options: MarkdownOptions(allowRawHTML: model.config.rawHTML, reservedAnchors: Self.reservedAnchors, headingOffset: 1),
+            autoLinks: model.config.autoLinks ? autoLinks(for: id, from: here) : [])
+
+        var context = common(here, title: report.title, kind: "reportPage")
+        var meta: [String: Any] = ["title": report.title]
+        if let date = report.date {
+            meta["date"] = date.description
+            meta["dateText"] = Self.chineseDate(date)
+        }
+        for (key, value) in [("genre", report.genre), ("source", report.source), ("author", report.author),
+                             ("collection", report.collection), ("origin", report.origin)] {
+            if let value, !value.isEmpty { meta[key] = value }
+        }
+        if !report.places.isEmpty { meta["places"] = report.places.joined(separator: "、") }
+        if !report.summary.isEmpty { meta["summary"] = report.summary }
+        context["report"] = meta
+        context["tags"] = report.topics.map { ["name": $0, "href": here.href(model.topicPath($0))] }
+        context["regionPaths"] = model.regionPaths(of: id).map { path in
+            ["segments": path.enumerated().map { index, region in
+                ["name": region.name, "href": here.href(model.regionPath(region)), "separator": index > 0]
+            }]
+        }
+        context["toc"] = tableOfContents(rendered.headings)
+        context["body"] = rendered.html
+        context["related"] = model.relatedReports(to: id).map { reportItem($0, from: here) }
+        if let sequence = sequence(of: id, from: here) { context["sequence"] = sequence }
+        return Page(path: here.path, contents: templates.render("report", context: context))
+    }
+
+    // MARK: - Parts
+
+    /// The report's topics (with aliases) and regions, each linked at its first mention.
+    func autoLinks(for id: Int, from here: PageLocation) -> [AutoLink] {
+        let report = model.reports[id]
+        var links = report.topics.map { name in
+            AutoLink(terms: [name] + (model.topicsByName[name]?.aliases ?? []), href: here.href(model.topicPath(name)))
+        }
+        var seen: Set<String> = []
+        for path in model.regionPaths(of: id) {
+            for region in path where seen.insert(region.code).inserted {
+                links.append(AutoLink(terms: [region.name], href: here.href(model.regionPath(region))))
+            }
+        }
+        return links
+    }
+
+    /// The body's headings, indented by level; none for a body with fewer than two.
+    func tableOfContents(_ entries: [Heading]) -> [[String: Any]] {
+        guard entries.count >= 2 else { return [] }
+        let top = entries.map(\.level).min() ?? 1
+        return entries.map { ["text": $0.text, "anchor": $0.anchor, "depth": $0.level - top, "nested": $0.level > top] }
+    }
+
+    /// The newer and older report within the report's first topic.
+    func sequence(of id: Int, from here: PageLocation) -> [String: Any]? {
+        guard let (topic, newer, older) = model.neighbours(of: id), newer != nil || older != nil else { return nil }
+        var sequence: [String: Any] = ["topic": topic, "topicHref": here.href(model.topicPath(topic))]
+        if let newer { sequence["newer"] = reportItem(newer, from: here) }
+        if let older { sequence["older"] = reportItem(older, from: here) }
+        return sequence
+    }
+}
