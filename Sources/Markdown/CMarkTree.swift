@@ -27,11 +27,13 @@ enum CMarkTree {
 
     /// Gives every heading a unique anchor. cmark's HTML writer prints no ids, so each heading is
     /// replaced by a custom block holding a custom inline whose opening tag carries the id.
-    static func anchorHeadings(_ root: OpaquePointer, reserved: Set<String>, offset: Int) -> [Heading] {
+    static func anchorHeadings(_ root: OpaquePointer, reserved: Set<String>, topLevel: Int) -> [Heading] {
         var nodes: [OpaquePointer] = []
         walk(root) { node, entering in
             if entering && cmark_node_get_type(node) == CMARK_NODE_HEADING { nodes.append(node) }
         }
+        let highest = nodes.map { Int(cmark_node_get_heading_level($0)) }.min() ?? 1
+        let offset = max(0, topLevel - highest)
         var anchors = AnchorSet(reserved: reserved)
         var headings: [Heading] = []
         for node in nodes {

@@ -42,14 +42,15 @@ public struct MarkdownOptions: Equatable, Sendable {
     public var allowRawHTML: Bool
     /// Anchors the page around the body already uses (`main`, `toc`); headings never take them.
     public var reservedAnchors: Set<String>
-    /// Levels added to every heading (capped at 6): 1 turns the body's `#` into `<h2>` when the
-    /// page around it has its own `<h1>`. `Heading.level` reports the level as rendered.
-    public var headingOffset: Int
+    /// The level the document's top headings render at: 2 turns a body's `#` into `<h2>` (and
+    /// `##` into `<h3>`) when the page around it has its own `<h1>`; a body starting at `##` stays.
+    /// Levels cap at 6. `Heading.level` reports the level as rendered.
+    public var topHeadingLevel: Int
 
-    public init(allowRawHTML: Bool = false, reservedAnchors: Set<String> = [], headingOffset: Int = 0) {
+    public init(allowRawHTML: Bool = false, reservedAnchors: Set<String> = [], topHeadingLevel: Int = 1) {
         self.allowRawHTML = allowRawHTML
         self.reservedAnchors = reservedAnchors
-        self.headingOffset = headingOffset
+        self.topHeadingLevel = topHeadingLevel
     }
 }
 
@@ -67,7 +68,7 @@ public enum MarkdownRenderer {
         if !options.allowRawHTML {
             CMarkTree.removeRawHTML(root)
         }
-        let headings = CMarkTree.anchorHeadings(root, reserved: options.reservedAnchors, offset: options.headingOffset)
+        let headings = CMarkTree.anchorHeadings(root, reserved: options.reservedAnchors, topLevel: options.topHeadingLevel)
         CMarkTree.insertAutoLinks(autoLinks, in: root)
         return RenderedMarkdown(
             html: CMarkTree.html(root, options: safety),

@@ -7,6 +7,7 @@ enum BuildSteps {
     // MARK: - Loading
 
     /// site.yml, templates, vocabulary and gazetteer; their problems are reported together.
+    /// A vocabulary or gazetteer already in the context (given by a caller or a test) is kept.
     @Sendable static func loadConfiguration(_ context: inout BuildContext) throws -> String {
         let loader = SiteLoader(root: context.root)
         var problems: [Diagnostic] = []
@@ -15,8 +16,12 @@ enum BuildSteps {
         }
         context.config = attempt { () throws(Diagnostics) in try loader.config() }
         context.templates = attempt { () throws(Diagnostics) in try TemplateSet(directory: context.root.appendingPathComponent("templates")) }
-        context.vocabulary = attempt { () throws(Diagnostics) in try loader.vocabulary() }
-        context.gazetteer = attempt { () throws(Diagnostics) in try loader.gazetteer() }
+        if context.vocabulary == nil {
+            context.vocabulary = attempt { () throws(Diagnostics) in try loader.vocabulary() }
+        }
+        if context.gazetteer == nil {
+            context.gazetteer = attempt { () throws(Diagnostics) in try loader.gazetteer() }
+        }
         guard problems.isEmpty else { throw Diagnostics(problems) }
         return "\(context.vocabulary?.topics.count ?? 0) topics, \(context.gazetteer?.regions.count ?? 0) regions"
     }

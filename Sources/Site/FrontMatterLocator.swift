@@ -10,6 +10,7 @@ struct FrontMatterLocator {
     }
 
     private var keys: [String: Location] = [:]
+    private var values: [String: Location] = [:]
     private var items: [String: [(value: String, location: Location)]] = [:]
 
     init(text: String) {
@@ -23,6 +24,7 @@ struct FrontMatterLocator {
         for (keyNode, value) in mapping {
             guard let key = keyNode.string else { continue }
             keys[key] = Self.location(of: keyNode)
+            values[key] = Self.location(of: value)
             if let sequence = value.sequence {
                 items[key] = sequence.compactMap { item in
                     item.string.map { ($0.trimmingCharacters(in: .whitespaces), Self.location(of: item)) }
@@ -34,6 +36,11 @@ struct FrontMatterLocator {
     /// Where `key:` is written; line 1 when unknown.
     func location(ofKey key: String) -> Location {
         keys[key] ?? Location(line: 1, column: 1)
+    }
+
+    /// Where a key's value starts; the key's place when unknown.
+    func location(ofValue key: String) -> Location {
+        values[key] ?? location(ofKey: key)
     }
 
     /// Where a list entry is written (`tags`, `regions`); the key's line when not found.

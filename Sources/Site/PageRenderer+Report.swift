@@ -14,10 +14,10 @@ extension PageRenderer {
         guard let text = try? String(contentsOf: root.appendingPathComponent(report.path), encoding: .utf8) else {
             throw SiteError(path: report.path, message: "cannot read the report again while rendering it")
         }
-        let body = try ReportFile.parse(text, path: report.path).body
+        let body = Self.droppingTitleHeading(try ReportFile.parse(text, path: report.path).body, title: report.title)
         let rendered = MarkdownRenderer.render(
             body,
-            options: MarkdownOptions(allowRawHTML: model.config.rawHTML, reservedAnchors: Self.reservedAnchors, headingOffset: 1),
+            options: MarkdownOptions(allowRawHTML: model.config.rawHTML, reservedAnchors: Self.reservedAnchors, topHeadingLevel: 2),
             autoLinks: model.config.autoLinks ? autoLinks(for: id, from: here) : [])
 
         var context = common(here, title: report.title, kind: "reportPage")
@@ -47,6 +47,15 @@ extension PageRenderer {
     }
 
     // MARK: - Parts
+
+    /// A body opening with `# <its title>` would repeat the page's `<h1>`; that line is dropped.
+    static func droppingTitleHeading(_ body: String, title: String) -> String {
+        let firstLine = body.prefix { $0 != "\n" }
+        guard firstLine.hasPrefix("#"),
+              firstLine.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces) == title
+        else { return body }
+        return String(body.dropFirst(firstLine.count))
+    }
 
     /// The report's topics (with aliases) and regions, each linked at its first mention.
     func autoLinks(for id: Int, from here: PageLocation) -> [AutoLink] {

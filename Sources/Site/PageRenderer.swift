@@ -54,12 +54,12 @@ public struct PageRenderer: Sendable {
     func common(_ here: PageLocation, title: String?, kind: String) -> [String: Any] {
         let config = model.config
         var context: [String: Any] = [
+            // Empty strings count as true in Mustache sections, so empty values are left out.
             "site": [
                 "title": config.title,
-                "description": config.description,
                 "language": config.language,
                 "baseURL": config.baseURL,
-            ],
+            ].merging(config.description.isEmpty ? [:] : ["description": config.description]) { a, _ in a },
             "pageTitle": title.map { "\($0) · \(config.title)" } ?? config.title,
             "root": here.root,
             "canonical": config.baseURL + (here.path.hasSuffix("index.html") ? String(here.path.dropLast("index.html".count)) : here.path),

@@ -31,7 +31,13 @@ public struct SiteBuilder: Sendable {
     /// Runs every step; on any failure the staging folder is removed and `public/` left as it was.
     @discardableResult
     public func build() throws -> BuildContext {
-        var context = BuildContext(root: root)
+        try build(startingWith: BuildContext(root: root))
+    }
+
+    /// Builds from a context the caller has partly filled, e.g. with a vocabulary made in code.
+    @discardableResult
+    public func build(startingWith start: BuildContext) throws -> BuildContext {
+        var context = start
         let clock = ContinuousClock()
         for (number, step) in steps.enumerated() {
             let start = clock.now

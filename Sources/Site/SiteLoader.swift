@@ -124,7 +124,7 @@ struct ReportChecker: Sendable {
                 slug = given
             } else {
                 problem("`slug: \(given)` is not a valid slug: use letters, digits and `-` (for example `\(Slug.make(given))`)",
-                        at: locator.location(ofKey: "slug"))
+                        at: locator.location(ofValue: "slug"))
             }
         }
 

@@ -106,9 +106,11 @@ import Testing
     #expect(text == "标题\n第一段加粗，接着写。\n条目一\n条目 代码\nraw")
 }
 
-@Test func headingOffsetDemotesBodyHeadingsUnderThePageTitle() {
-    let rendered = MarkdownRenderer.render("# 标题\n\n###### 小节\n", options: MarkdownOptions(headingOffset: 1))
-    #expect(rendered.html.contains("<h2 id=\"biao-ti\">标题</h2>"))
-    #expect(rendered.html.contains("<h6 id=\"xiao-jie\">小节</h6>"))
-    #expect(rendered.headings.map(\.level) == [2, 6])
+@Test func bodyHeadingsMoveDownUnderThePageTitleOnlyWhenTheyStartAtLevelOne() {
+    let fromOne = MarkdownRenderer.render("# 标题\n\n###### 小节\n", options: MarkdownOptions(topHeadingLevel: 2))
+    #expect(fromOne.html.contains("<h2 id=\"biao-ti\">标题</h2>"))
+    #expect(fromOne.html.contains("<h6 id=\"xiao-jie\">小节</h6>"))
+    #expect(fromOne.headings.map(\.level) == [2, 6])
+    let fromTwo = MarkdownRenderer.render("## 概况\n\n### 细节\n", options: MarkdownOptions(topHeadingLevel: 2))
+    #expect(fromTwo.headings.map(\.level) == [2, 3])
 }

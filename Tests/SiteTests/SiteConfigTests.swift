@@ -1,0 +1,26 @@
+import Content
+import Site
+import Testing
+
+@Test func siteConfigReadsTheRepositorysSiteYML() throws {
+    let text = try String(contentsOf: FixtureSite.repository.appendingPathComponent("site.yml"), encoding: .utf8)
+    let config = try SiteConfig(yaml: text, path: "site.yml")
+    #expect(config.title == "县域经济政策知识库")
+    #expect(config.baseURL == "https://example.org/policykb/")
+    #expect(config.language == "zh-CN")
+    #expect(config.related == 5)
+}
+
+@Test func unknownSiteKeyNamesItsLineAndTheNearestKey() {
+    #expect {
+        try SiteConfig(yaml: "title: 知识库\nbaseURL: https://example.org\nlangauge: zh-CN\n", path: "site.yml")
+    } throws: { error in
+        let text = (error as? Diagnostics)?.description ?? ""
+        return text.hasPrefix("site.yml:3:1: error: unknown key `langauge`; did you mean `language`?")
+    }
+}
+
+@Test func baseURLGetsItsTrailingSlash() throws {
+    let config = try SiteConfig(yaml: "title: 知识库\nbaseURL: https://example.org/kb\n", path: "site.yml")
+    #expect(config.baseURL == "https://example.org/kb/")
+}
