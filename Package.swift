@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "Content"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Content", "Taxonomy"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Taxonomy"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Taxonomy"], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["PolicyKBCommands"]),
     ]
 )

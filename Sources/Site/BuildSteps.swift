@@ -93,7 +93,9 @@ enum BuildSteps {
         let writer = try context.requireWriter("write feeds and assets")
         guard let templates = context.templates else { return "" }
         let paths = PageRenderer(model: model, templates: templates).pagePaths
-        try writer.write(FeedWriter.sitemap(paths: paths, baseURL: model.config.baseURL), to: "sitemap.xml")
+        for sitemap in FeedWriter.sitemaps(paths: paths, baseURL: model.config.baseURL) {
+            try writer.write(sitemap.contents, to: sitemap.name)
+        }
         try writer.write(FeedWriter.robots(baseURL: model.config.baseURL), to: "robots.txt")
         try writer.write(FeedWriter.atom(model: model), to: PageLocation.feed)
         try writer.copyFolder(templates.directory.appendingPathComponent("assets"), to: "assets")

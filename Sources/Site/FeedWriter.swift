@@ -3,10 +3,28 @@ import Foundation
 
 /// `sitemap.xml`, `robots.txt` and the Atom feed `feed.xml`: the files that need absolute URLs.
 enum FeedWriter {
-    static func sitemap(paths: [String], baseURL: String) -> String {
+    /// The sitemap protocol allows 50,000 URLs per file.
+    static let sitemapLimit = 50_000
+
+    /// `sitemap.xml`, or when there are more pages than one file may hold, `sitemap.xml` as an
+    /// index of `sitemap-1.xml`, `sitemap-2.xml`, …; as (file name, contents) pairs.
+    static func sitemaps(paths: [String], baseURL: String, limit: Int = sitemapLimit) -> [(name: String, contents: String)] {
+        let urls = paths.filter { $0 != PageLocation.notFound }
+        guard urls.count > limit else { return [("sitemap.xml", urlset(urls, baseURL: baseURL))] }
+        let parts = stride(from: 0, to: urls.count, by: limit).map { Array(urls[$0..<min(urls.count, $0 + limit)]) }
+        var files = parts.enumerated().map { ("sitemap-\($0.offset + 1).xml", urlset($0.element, baseURL: baseURL)) }
+        var index = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        index += "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for (name, _) in files { index += "  <sitemap><loc>\(escape(baseURL + name))</loc></sitemap>\n" }
+        index += "</sitemapindex>\n"
+        files.insert(("sitemap.xml", index), at: 0)
+        return files
+    }
+
+    private static func urlset(_ paths: [String], baseURL: String) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for path in paths where path != PageLocation.notFound {
+        for path in paths {
             xml += "  <url><loc>\(escape(absolute(path, baseURL)))</loc></url>\n"
         }
         return xml + "</urlset>\n"

@@ -18,7 +18,7 @@ public struct SiteBuilder: Sendable {
     public static let outputFolder = "public"
 
     /// load configuration → load reports → index site → render pages → write feeds and assets → publish.
-    /// Add a search step with `steps.insert(searchStep, at: steps.count - 1)`.
+    /// Add a search step with `addOutputStep(_:)`.
     public static let standardSteps: [BuildStep] = [
         BuildStep("load configuration", run: BuildSteps.loadConfiguration),
         BuildStep("load reports", run: BuildSteps.loadReports),
@@ -27,6 +27,12 @@ public struct SiteBuilder: Sendable {
         BuildStep("write feeds and assets", run: BuildSteps.writeExtras),
         BuildStep("publish", run: BuildSteps.publish),
     ]
+
+    /// Adds a step just before `publish`, where output steps belong (a search index writer).
+    public mutating func addOutputStep(_ step: BuildStep) {
+        let publish = steps.lastIndex { $0.name == "publish" } ?? steps.endIndex
+        steps.insert(step, at: publish)
+    }
 
     /// Runs every step; on any failure the staging folder is removed and `public/` left as it was.
     @discardableResult

@@ -1,5 +1,5 @@
 import Content
-import Site
+@testable import Site
 import Testing
 
 @Test func siteConfigReadsTheRepositorysSiteYML() throws {
@@ -23,4 +23,18 @@ import Testing
 @Test func baseURLGetsItsTrailingSlash() throws {
     let config = try SiteConfig(yaml: "title: 知识库\nbaseURL: https://example.org/kb\n", path: "site.yml")
     #expect(config.baseURL == "https://example.org/kb/")
+}
+
+@Test func aBigSiteGetsASitemapIndex() {
+    let paths = (1...5).map { "reports/r\($0)/index.html" }
+    let files = FeedWriter.sitemaps(paths: paths, baseURL: "https://example.org/", limit: 2)
+    #expect(files.map(\.name) == ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"])
+    #expect(files[0].contents.contains("<sitemap><loc>https://example.org/sitemap-3.xml</loc></sitemap>"))
+    #expect(files[3].contents.contains("<loc>https://example.org/reports/r5/</loc>"))
+}
+
+@Test func outputStepsGoBeforePublish() {
+    var builder = SiteBuilder(root: FixtureSite.repository)
+    builder.addOutputStep(BuildStep("write search index") { _ in "" })
+    #expect(builder.steps.map(\.name).suffix(2) == ["write search index", "publish"])
 }
