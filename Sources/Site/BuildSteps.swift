@@ -46,8 +46,8 @@ enum BuildSteps {
     enum PageJob: Sendable {
         case home, topicIndex, regionIndex, notFound
         case report(Int)
-        case topic(Topic)
-        case region(Region)
+        case topic(Topic, page: Int)
+        case region(Region, page: Int)
     }
 
     @Sendable static func renderPages(_ context: inout BuildContext) throws -> String {
@@ -58,8 +58,12 @@ enum BuildSteps {
         let renderer = PageRenderer(model: model, templates: templates)
         var jobs: [PageJob] = [.home, .topicIndex, .regionIndex, .notFound]
         jobs += model.reports.indices.map(PageJob.report)
-        jobs += model.vocabulary.topics.map(PageJob.topic)
-        jobs += model.regionsByCode.values.sorted { $0.code < $1.code }.map(PageJob.region)
+        for topic in model.vocabulary.topics {
+            jobs += (1...model.pageCount(for: model.count(topic: topic.name))).map { PageJob.topic(topic, page: $0) }
+        }
+        for region in model.regionsByCode.values.sorted(by: { $0.code < $1.code }) {
+            jobs += (1...model.pageCount(for: model.count(region: region.code))).map { PageJob.region(region, page: $0) }
+        }
         let root = context.root
         let failures = Parallel.map(jobs) { job -> Error? in
             do {
@@ -70,8 +74,8 @@ enum BuildSteps {
                 case .regionIndex: page = renderer.regionIndex()
                 case .notFound: page = renderer.notFound()
                 case .report(let id): page = try renderer.report(id, root: root)
-                case .topic(let topic): page = renderer.topic(topic)
-                case .region(let region): page = renderer.region(region)
+                case .topic(let topic, let number): page = renderer.topic(topic, page: number)
+                case .region(let region, let number): page = renderer.region(region, page: number)
                 }
                 try writer.write(page.contents, to: page.path)
                 return nil

@@ -37,8 +37,14 @@ public struct PageLocation: Equatable, Sendable {
     public static let search = "search/index.html"
 
     public static func report(_ slug: String) -> String { "reports/\(slug)/index.html" }
-    public static func topic(_ slug: String) -> String { "topics/\(slug)/index.html" }
-    public static func region(_ slug: String) -> String { "regions/\(slug)/index.html" }
+    /// Page 1 of a topic's list is the topic's page; page 2 on live in `page/2/` under it.
+    public static func topic(_ slug: String, page: Int = 1) -> String {
+        page <= 1 ? "topics/\(slug)/index.html" : "topics/\(slug)/page/\(page)/index.html"
+    }
+
+    public static func region(_ slug: String, page: Int = 1) -> String {
+        page <= 1 ? "regions/\(slug)/index.html" : "regions/\(slug)/page/\(page)/index.html"
+    }
 }
 
 extension SiteModel {
@@ -51,11 +57,26 @@ extension SiteModel {
         Slug.isValid(region.slug) ? region.slug : Slug.make(region.name) + "-" + region.code
     }
 
-    public func topicPath(_ name: String) -> String {
-        PageLocation.topic(topicsByName[name].map(slug(of:)) ?? Slug.make(name))
+    public func topicPath(_ name: String, page: Int = 1) -> String {
+        PageLocation.topic(topicsByName[name].map(slug(of:)) ?? Slug.make(name), page: page)
     }
 
-    public func regionPath(_ region: Region) -> String {
-        PageLocation.region(slug(of: region))
+    public func regionPath(_ region: Region, page: Int = 1) -> String {
+        PageLocation.region(slug(of: region), page: page)
+    }
+
+    /// How many pages a list of this many reports takes (at least one, even when empty).
+    public func pageCount(for reports: Int) -> Int {
+        let size = config.pageSize
+        guard size > 0 else { return 1 }
+        return max(1, (reports + size - 1) / size)
+    }
+
+    /// The reports on one page of a list (pages count from 1).
+    public func slice(_ ids: [Int], page: Int) -> ArraySlice<Int> {
+        let size = config.pageSize
+        guard size > 0 else { return ids[...] }
+        let start = min(ids.count, (page - 1) * size)
+        return ids[start..<min(ids.count, start + size)]
     }
 }

@@ -25,16 +25,21 @@ extension PageRenderer {
     // MARK: - Region page
 
     /// A region's page lists every report about it or about any region under it.
-    public func region(_ region: Region) -> Page {
-        let here = PageLocation(path: model.regionPath(region))
-        var context = common(here, title: region.name, kind: "regionPage")
+    /// One page of it (counting from 1) when the list is long.
+    public func region(_ region: Region, page: Int = 1) -> Page {
+        let here = PageLocation(path: model.regionPath(region, page: page))
         let ids = model.reportsByRegion[region.code] ?? []
+        let total = model.pageCount(for: ids.count)
+        var context = common(here, title: page > 1 ? "\(region.name)（第\(page)页）" : region.name, kind: "regionPage")
+        if let links = pagination(page: page, of: total, from: here, path: { model.regionPath(region, page: $0) }) {
+            context["pagination"] = links
+        }
         var info = regionLink(region, from: here)
         info["level"] = Self.levelName(region.level)
         context["region"] = info
         context["breadcrumbs"] = model.gazetteer.path(of: region).dropLast().map { regionLink($0, from: here) }
         context["children"] = (model.regionChildren[region.code] ?? []).map { regionLink($0, from: here) }
-        context["reports"] = ids.map { reportItem($0, from: here) }
+        context["reports"] = model.slice(ids, page: page).map { reportItem($0, from: here) }
         context["topics"] = model.topicCounts(in: ids).map {
             ["name": $0.name, "href": here.href(model.topicPath($0.name)), "count": $0.count]
         }

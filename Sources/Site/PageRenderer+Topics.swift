@@ -35,16 +35,21 @@ extension PageRenderer {
 
     // MARK: - Topic page
 
-    public func topic(_ topic: Topic) -> Page {
-        let here = PageLocation(path: model.topicPath(topic.name))
-        var context = common(here, title: topic.name, kind: "topicPage")
+    /// One page of a topic: its reports newest first (`page` of them, counting from 1).
+    public func topic(_ topic: Topic, page: Int = 1) -> Page {
+        let here = PageLocation(path: model.topicPath(topic.name, page: page))
         let ids = model.reportsByTopic[topic.name] ?? []
+        let total = model.pageCount(for: ids.count)
+        var context = common(here, title: page > 1 ? "\(topic.name)（第\(page)页）" : topic.name, kind: "topicPage")
+        if let links = pagination(page: page, of: total, from: here, path: { model.topicPath(topic.name, page: $0) }) {
+            context["pagination"] = links
+        }
         context["topic"] = topicLink(topic, from: here)
         if let parent = topic.parent.flatMap({ model.topicsByName[$0] }) {
             context["parent"] = topicLink(parent, from: here)
         }
         context["children"] = (model.topicChildren[topic.name] ?? []).map { topicLink($0, from: here) }
-        context["reports"] = ids.map { reportItem($0, from: here) }
+        context["reports"] = model.slice(ids, page: page).map { reportItem($0, from: here) }
         context["coTopics"] = model.topicCounts(in: ids)
             .filter { $0.name != topic.name }
             .prefix(Self.topicFacetLimit)

@@ -19,8 +19,12 @@ public struct PageRenderer: Sendable {
     public var pagePaths: [String] {
         var paths = [PageLocation.home, PageLocation.topics, PageLocation.regions, PageLocation.notFound]
         paths += model.reports.map { PageLocation.report($0.slug) }
-        paths += model.vocabulary.topics.map { model.topicPath($0.name) }
-        paths += model.regionsByCode.values.map { model.regionPath($0) }
+        for topic in model.vocabulary.topics {
+            paths += (1...model.pageCount(for: model.count(topic: topic.name))).map { model.topicPath(topic.name, page: $0) }
+        }
+        for region in model.regionsByCode.values {
+            paths += (1...model.pageCount(for: model.count(region: region.code))).map { model.regionPath(region, page: $0) }
+        }
         return paths.sorted()
     }
 
@@ -106,6 +110,21 @@ public struct PageRenderer: Sendable {
 
     func regionLink(_ region: Region, from here: PageLocation) -> [String: Any] {
         ["name": region.name, "href": here.href(model.regionPath(region)), "count": model.count(region: region.code)]
+    }
+
+    /// Links to the neighbouring pages of a long list, or nil when it fits on one page.
+    func pagination(page: Int, of total: Int, from here: PageLocation, path: (Int) -> String) -> [String: Any]? {
+        guard total > 1 else { return nil }
+        var links: [String: Any] = ["current": page, "total": total]
+        if page > 1 {
+            links["first"] = here.href(path(1))
+            links["previous"] = here.href(path(page - 1))
+        }
+        if page < total {
+            links["next"] = here.href(path(page + 1))
+            links["last"] = here.href(path(total))
+        }
+        return links
     }
 
     /// 2023年12月28日, 2023年12月 or 2023年: as precise as the report's date.

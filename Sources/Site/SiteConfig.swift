@@ -19,18 +19,23 @@ public struct SiteConfig: Equatable, Sendable {
     public var related: Int
     /// How many reports the Atom feed holds.
     public var feedEntries: Int
+    /// Reports per page on topic and region pages; longer lists continue on `page/2/`, …
+    /// 0 puts every report on one page.
+    public var pageSize: Int
     /// Keep raw HTML written in report bodies (off: it is dropped).
     public var rawHTML: Bool
     /// Link the first mention of a report's topics and regions in its body.
     public var autoLinks: Bool
 
     public static let keys = [
-        "title", "description", "baseURL", "language", "homeNewest", "related", "feedEntries", "rawHTML", "autoLinks",
+        "title", "description", "baseURL", "language", "homeNewest", "related", "feedEntries", "pageSize",
+        "rawHTML", "autoLinks",
     ]
 
     public init(
         title: String, description: String = "", baseURL: String, language: String = "zh-CN",
-        homeNewest: Int = 10, related: Int = 5, feedEntries: Int = 20, rawHTML: Bool = false, autoLinks: Bool = true
+        homeNewest: Int = 10, related: Int = 5, feedEntries: Int = 20, pageSize: Int = 100,
+        rawHTML: Bool = false, autoLinks: Bool = true
     ) {
         self.title = title
         self.description = description
@@ -39,6 +44,7 @@ public struct SiteConfig: Equatable, Sendable {
         self.homeNewest = homeNewest
         self.related = related
         self.feedEntries = feedEntries
+        self.pageSize = pageSize
         self.rawHTML = rawHTML
         self.autoLinks = autoLinks
     }
@@ -95,6 +101,7 @@ private struct SiteConfigReader {
             case "homeNewest": config.homeNewest = count(value, key) ?? config.homeNewest
             case "related": config.related = count(value, key) ?? config.related
             case "feedEntries": config.feedEntries = count(value, key) ?? config.feedEntries
+            case "pageSize": config.pageSize = count(value, key) ?? config.pageSize
             case "rawHTML": config.rawHTML = flag(value, key) ?? config.rawHTML
             case "autoLinks": config.autoLinks = flag(value, key) ?? config.autoLinks
             default:

@@ -124,6 +124,23 @@ struct SiteBuildTests {
         #expect(notFound.contains("href=\"https://example.org/policykb/index.html\""))
     }
 
+    @Test func longListsContinueOnFurtherPages() throws {
+        var files = FixtureSite.standardFiles
+        files["site.yml"] = FixtureSite.siteYML + "pageSize: 1\n"
+        let site = try FixtureSite(files: files)
+        defer { site.remove() }
+        try site.build()
+        let first = try #require(site.regionPage("江苏省"))
+        let second = first.replacingOccurrences(of: "/index.html", with: "/page/2/index.html")
+        let one = try site.page(first)
+        let two = try site.page(second)
+        #expect(one.contains("昆山市优化营商环境调研报告") && !one.contains("太仓市数字经济发展报告"))
+        #expect(two.contains("太仓市数字经济发展报告") && !two.contains("昆山市优化营商环境调研报告"))
+        #expect(one.contains("rel=\"next\"") && two.contains("rel=\"prev\""))
+        #expect(try site.page("sitemap.xml").contains(second.replacingOccurrences(of: "index.html", with: "") + "</loc>"))
+        #expect(try LinkChecker(folder: site.publicFolder).check() == [])
+    }
+
     // MARK: - Links
 
     @Test func everyRelativeLinkResolvesToAFile() throws {
