@@ -49,14 +49,32 @@ enum Fixtures {
         return parts
     }
 
-    /// The title line of a sample (the first line that looks like a title) and its 一、二、… headings.
+    /// The 一、二、… headings of a sample: lines starting with a numeral and 、, or, in samples whose
+    /// paragraphs ran together into one line (004), sentences starting that way.
     static func headings(of text: String) -> [String] {
         let numerals = "一二三四五六七八九十"
-        return text.components(separatedBy: "\n")
+        return text.components(separatedBy: CharacterSet(charactersIn: "\n。"))
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { line in
                 guard let first = line.first, numerals.contains(first) else { return false }
                 return line.dropFirst().prefix(2).contains("、")
             }
+            .map { String($0.prefix(40)) }
+    }
+}
+
+/// A raw sample split the way ingest would hand it to the tagger: title line, 一、二、 headings, body.
+struct TaggingSample {
+    var title: String
+    var headings: [String]
+    var body: String
+
+    init(text: String) {
+        let lines = text.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        // The title is the first line that reads like one: it names a report, speech or practice.
+        let markers = ["报告", "发言", "发展", "做法", "讲话", "经济"]
+        title = lines.first { line in line.count >= 8 && line.count <= 60 && markers.contains { line.contains($0) } && !line.contains(">") } ?? ""
+        headings = Fixtures.headings(of: text)
+        body = text
     }
 }

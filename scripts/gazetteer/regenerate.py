@@ -15,7 +15,7 @@ Output columns: code,name,level,parent_code,longitude,latitude (level 1 province
     for its counties); those stand for 市辖区/县 and are dropped: the districts hang off the province row.
   * 省直辖县级行政区划 (codes xx90xx, e.g. 济源市, 仙桃市, 石河子市) and any county whose prefecture row
     is missing (香港, 澳门) get the province as parent.
-  * pseudo rows such as 澳门特别行政区直辖 are dropped.
+  * pseudo rows such as 澳门特别行政区直辖, and the 99… rows (苏鲁交界, 海域), are dropped.
   * missing coordinates stay empty; the Swift gazetteer inherits them from the nearest ancestor.
 """
 import csv
@@ -58,6 +58,8 @@ def convert(text):
         code, name = row["adcode"].strip(), row["name"].strip()
         if len(code) != 12 or not code.isdigit() or not name:
             continue
+        if code.startswith("99"):
+            continue  # 苏鲁交界, 海域: not administrative divisions
         if name.endswith("直辖") or name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
             continue
         level = level_of(code)
