@@ -31,12 +31,10 @@ struct FixtureSite {
         try? FileManager.default.removeItem(at: root)
     }
 
-    /// Builds with the fixture vocabulary (made in code) and the gazetteer from `regions.csv`.
+    /// Builds as `policykb build` does: taxonomy, reports and templates all read from the folder.
     @discardableResult
     func build() throws -> BuildContext {
-        var context = BuildContext(root: root)
-        context.vocabulary = Self.vocabulary
-        return try SiteBuilder(root: root).build(startingWith: context)
+        try SiteBuilder(root: root).build()
     }
 
     var publicFolder: URL { root.appendingPathComponent("public") }
@@ -71,21 +69,24 @@ struct FixtureSite {
         }
     }
 
-    /// Whether the Taxonomy module resolves names yet (its stub does not).
-    static var taxonomyReady: Bool {
-        guard let gazetteer = try? Gazetteer(csv: regionsCSV, path: "regions.csv") else { return false }
-        return gazetteer.resolve(["昆山市"]).regions.count == 1 && vocabulary.topic(named: "营商生态") != nil
-    }
-
     // MARK: - Content
 
-    static let vocabulary = TopicVocabulary(topics: [
-        Topic(name: "营商环境", description: "政务服务、市场准入与企业服务。", aliases: ["营商生态"], slug: "ying-shang-huan-jing"),
-        Topic(name: "乡村振兴", description: "农业农村现代化。", slug: "xiang-cun-zhen-xing"),
-        Topic(name: "产业发展", description: "县域主导产业与园区。", slug: "chan-ye-fa-zhan"),
-        Topic(name: "新质生产力", description: "科技创新引领的先进生产力。", parent: "产业发展", slug: "xin-zhi-sheng-chan-li"),
-        Topic(name: "数字经济", description: "数字产业化与产业数字化。", parent: "产业发展", slug: "shu-zi-jing-ji"),
-    ])
+    static let topicsYML = """
+        - name: 营商环境
+          description: 政务服务、市场准入与企业服务。
+          aliases: [营商生态]
+        - name: 乡村振兴
+          description: 农业农村现代化。
+        - name: 产业发展
+          description: 县域主导产业与园区。
+        - name: 新质生产力
+          description: 科技创新引领的先进生产力。
+          parent: 产业发展
+        - name: 数字经济
+          description: 数字产业化与产业数字化。
+          parent: 产业发展
+
+        """
 
     static let regionsCSV = """
         code,name,level,parent_code,longitude,latitude
@@ -176,6 +177,7 @@ struct FixtureSite {
     static let standardFiles: [String: String] = [
         "site.yml": siteYML,
         "content/taxonomy/regions.csv": regionsCSV,
+        "content/taxonomy/topics.yml": topicsYML,
         "content/reports/kunshan-yingshang.md": kunshan,
         "content/reports/taicang-shuzi.md": taicang,
         "content/reports/taikang-xiangcun.md": taikang,
