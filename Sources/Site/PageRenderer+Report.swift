@@ -4,8 +4,10 @@ import Markdown
 import Taxonomy
 
 extension PageRenderer {
-    /// Ids the layout and report template use; headings in the body never take them.
-    static let reservedAnchors: Set<String> = ["main", "toc", "related", "top", "content", "report-meta", "sequence", "related-heading"]
+    /// Ids headings in a body never take: the templates' own, and `top`, which browsers treat specially.
+    var reservedAnchors: Set<String> {
+        templates.fixedIds.union(["top"])
+    }
 
     /// A report's page. Its body is read again from its file here, so bodies never pile up in memory.
     public func report(_ id: Int, root: URL) throws -> Page {
@@ -14,10 +16,11 @@ extension PageRenderer {
         guard let text = try? String(contentsOf: root.appendingPathComponent(report.path), encoding: .utf8) else {
             throw SiteError(path: report.path, message: "cannot read the report again while rendering it")
         }
-        let body = Self.droppingTitleHeading(try ReportFile.parse(text, path: report.path).body, title: report.title)
+        let parsed = try ReportFile.parse(text, path: report.path)
+        let body = Self.droppingTitleHeading(parsed.body, title: report.title)
         let rendered = MarkdownRenderer.render(
             body,
-            options: MarkdownOptions(allowRawHTML: model.config.rawHTML, reservedAnchors: Self.reservedAnchors, topHeadingLevel: 2),
+            options: MarkdownOptions(allowRawHTML: model.config.rawHTML, reservedAnchors: reservedAnchors, topHeadingLevel: 2),
             autoLinks: model.config.autoLinks ? autoLinks(for: id, from: here) : [])
 
         var context = common(here, title: report.title, kind: "reportPage")
@@ -33,6 +36,10 @@ extension PageRenderer {
         if !report.places.isEmpty { meta["places"] = report.places.joined(separator: "、") }
         if !report.summary.isEmpty { meta["summary"] = report.summary }
         context["report"] = meta
+        // Front-matter keys policykb does not know, for templates: in file order, and by name.
+        let extra = parsed.extra.filter { !Self.isEmpty($0.value) }
+        context["extra"] = extra.map { ["key": $0.key, "value": Self.text(of: $0.value)] }
+        context["fields"] = Dictionary(extra.map { ($0.key, $0.value.templateValue) }) { first, _ in first }
         context["tags"] = report.topics.map { ["name": $0, "href": here.href(model.topicPath($0))] }
         context["regionPaths"] = model.regionPaths(of: id).map { path in
             ["segments": path.enumerated().map { index, region in
@@ -47,6 +54,22 @@ extension PageRenderer {
     }
 
     // MARK: - Parts
+
+    /// A front-matter value as one line of text: lists joined with 、.
+    static func text(of value: FrontMatterValue) -> String {
+        switch value {
+        case .string(let text): return text
+        case .list(let items): return items.map(text(of:)).joined(separator: "、")
+        case .map(let pairs): return pairs.keys.sorted().map { "\($0): \(text(of: pairs[$0] ?? .null))" }.joined(separator: "; ")
+        case .null: return ""
+        }
+    }
+
+    static func isEmpty(_ value: FrontMatterValue) -> Bool {
+        if case .null = value { return true }
+        if case .string(let text) = value { return text.isEmpty }
+        return false
+    }
 
     /// A body opening with `# <its title>` would repeat the page's `<h1>`; that line is dropped.
     static func droppingTitleHeading(_ body: String, title: String) -> String {

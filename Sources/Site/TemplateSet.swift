@@ -12,11 +12,15 @@ public struct TemplateSet: Sendable {
 
     private let library: MustacheLibrary
     public let directory: URL
+    /// Fixed ids written in the templates (`main`, `toc`, …): heading anchors in a body must not
+    /// take them, or links to them would land on the wrong element.
+    public let fixedIds: Set<String>
 
     public init(directory: URL) throws(Diagnostics) {
         self.directory = directory
         var library = MustacheLibrary()
         var problems: [Diagnostic] = []
+        var ids: Set<String> = []
         let base = directory.standardizedFileURL.path
         let files = (FileManager.default.enumerator(atPath: base)?.allObjects as? [String] ?? [])
             .filter { $0.hasSuffix(".mustache") }
@@ -27,6 +31,7 @@ public struct TemplateSet: Sendable {
                 problems.append(.error("cannot read the template", path: display))
                 continue
             }
+            ids.formUnion(HTMLAttributes.values(in: text, names: ["id"]).map(\.value).filter { !$0.contains("{{") })
             do {
                 library.register(try MustacheTemplate(string: text), named: String(file.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
@@ -45,6 +50,7 @@ public struct TemplateSet: Sendable {
         }
         guard problems.isEmpty else { throw Diagnostics(problems) }
         self.library = library
+        self.fixedIds = ids
     }
 
     /// Renders a page template, then the layout around it. Every list `x` at the top of the

@@ -51,6 +51,27 @@ struct SiteBuildTests {
         #expect(!html.contains("<script>alert"), "raw HTML in the body is dropped")
     }
 
+    @Test func bodyHeadingsNeverTakeAnIdTheTemplatesUse() throws {
+        var files = FixtureSite.standardFiles
+        files["content/reports/taicang-shuzi.md"] = FixtureSite.taicang + "\n## Related\n\n## TOC\n"
+        let site = try FixtureSite(files: files)
+        defer { site.remove() }
+        try site.build()
+        let html = try site.page("reports/taicang-shuzi/index.html")
+        #expect(html.contains("<h2 id=\"related-2\">Related</h2>"))
+        #expect(html.contains("<h2 id=\"toc-2\">TOC</h2>"))
+    }
+
+    @Test func unknownFrontMatterKeysReachTheTemplates() throws {
+        var files = FixtureSite.standardFiles
+        files["content/reports/taicang-shuzi.md"] = FixtureSite.taicang.replacingOccurrences(of: "title: 太仓", with: "site: 林秘书网\ntitle: 太仓")
+        files["templates/report.mustache"] = "{{#extra}}[{{key}}={{value}}]{{/extra}}<b>{{fields.site}}</b>"
+        let site = try FixtureSite(files: files)
+        defer { site.remove() }
+        try site.build()
+        #expect(try site.page("reports/taicang-shuzi/index.html").contains("[site=林秘书网]<b>林秘书网</b>"))
+    }
+
     @Test func topicPageListsItsReportsNewestFirstWithChildTopics() throws {
         let site = try FixtureSite()
         defer { site.remove() }
