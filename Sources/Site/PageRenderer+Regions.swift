@@ -40,6 +40,8 @@ extension PageRenderer {
         context["breadcrumbs"] = model.gazetteer.path(of: region).dropLast().map { regionLink($0, from: here) }
         context["children"] = (model.regionChildren[region.code] ?? []).map { regionLink($0, from: here) }
         context["reports"] = model.slice(ids, page: page).map { reportItem($0, from: here) }
+        // Facets describe the whole list; they are counted once, for the first page.
+        guard page == 1 else { return Page(path: here.path, contents: templates.render("region", context: context)) }
         context["topics"] = model.topicCounts(in: ids).map {
             ["name": $0.name, "href": here.href(model.topicPath($0.name)), "count": $0.count]
         }

@@ -50,6 +50,8 @@ extension PageRenderer {
         }
         context["children"] = (model.topicChildren[topic.name] ?? []).map { topicLink($0, from: here) }
         context["reports"] = model.slice(ids, page: page).map { reportItem($0, from: here) }
+        // Facets describe the whole list; they are counted once, for the first page.
+        guard page == 1 else { return Page(path: here.path, contents: templates.render("topic", context: context)) }
         context["coTopics"] = model.topicCounts(in: ids)
             .filter { $0.name != topic.name }
             .prefix(Self.topicFacetLimit)

@@ -1,41 +1,74 @@
 import Foundation
 
-/// Finds related reports through an inverted index from terms (topics, regions with their
+/// Finds related reports through an inverted index from terms (topics, and regions with their
 /// ancestors) to reports: only reports sharing a term are ever scored, never every pair.
+///
+/// A term's weight is its inverse document frequency, so a shared county counts for more than a
+/// shared province. Work per report is bounded: a rare term's reports are all scored; a common
+/// term (more than `postingLimit` reports) only adds its weight to candidates already found, and
+/// seeds a few of its newest reports when too few candidates exist.
 struct RelatedIndex: Sendable {
-    /// Report id → its terms, sorted so scores are summed in the same order every build.
-    private let terms: [[String]]
-    /// Term → report ids, ascending (newest first).
-    private let postings: [String: [Int]]
-    private let weights: [String: Double]
+    /// Report id → its term ids, rarest first (ties by id), so scores add up in the same order every build.
+    private let terms: [[Int]]
+    /// Term id → report ids, ascending (newest first).
+    private let postings: [[Int]]
+    private let weights: [Double]
 
-    /// A term shared by very many reports (a province) says little; only this many of its
-    /// reports (the newest) are scored, which bounds the work per report.
-    static let postingLimit = 2_000
+    static let postingLimit = 500
+    /// How many of a common term's newest reports may become candidates when rare terms found too few.
+    static let seedLimit = 50
 
     init(reports: [SourceReport], rolledUpRegions: [[String]]) {
-        var terms: [[String]] = []
-        var postings: [String: [Int]] = [:]
-        for (id, report) in reports.enumerated() {
-            let own = (report.topics.map { "t:" + $0 } + rolledUpRegions[id].map { "r:" + $0 }).sorted()
-            terms.append(own)
-            for term in own { postings[term, default: []].append(id) }
+        var ids: [String: Int] = [:]
+        var postings: [[Int]] = []
+        var raw: [[Int]] = []
+        raw.reserveCapacity(reports.count)
+        for (report, source) in reports.enumerated() {
+            let names = Set(source.topics.map { "t:" + $0 } + rolledUpRegions[report].map { "r:" + $0 })
+            var own: [Int] = []
+            for name in names.sorted() {
+                let id: Int
+                if let known = ids[name] {
+                    id = known
+                } else {
+                    id = postings.count
+                    ids[name] = id
+                    postings.append([])
+                }
+                postings[id].append(report)
+                own.append(id)
+            }
+            raw.append(own)
         }
         let total = Double(max(reports.count, 1))
-        var weights: [String: Double] = [:]
-        for (term, ids) in postings { weights[term] = log(1 + total / Double(ids.count)) }
-        self.terms = terms
+        weights = postings.map { log(1 + total / Double(max($0.count, 1))) }
+        let frozen = postings
+        terms = raw.map { own in own.sorted { (frozen[$0].count, $0) < (frozen[$1].count, $1) } }
         self.postings = postings
-        self.weights = weights
     }
 
-    func closest(to id: Int, limit: Int) -> [Int] {
-        guard limit > 0, terms.indices.contains(id) else { return [] }
+    func closest(to report: Int, limit: Int) -> [Int] {
+        guard limit > 0, terms.indices.contains(report) else { return [] }
         var scores: [Int: Double] = [:]
-        for term in terms[id] {
-            guard let ids = postings[term], let weight = weights[term] else { continue }
-            for other in ids.prefix(Self.postingLimit) where other != id {
-                scores[other, default: 0] += weight
+        var processed: [Int] = []
+        for term in terms[report] {
+            processed.append(term)
+            let list = postings[term]
+            let weight = weights[term]
+            if list.count <= Self.postingLimit {
+                for other in list where other != report { scores[other, default: 0] += weight }
+                continue
+            }
+            // A common term: credit the candidates that have it (binary search in their short term
+            // lists would need them sorted by id; a linear scan of a handful of terms is as quick).
+            for candidate in Array(scores.keys) where terms[candidate].contains(term) {
+                scores[candidate, default: 0] += weight
+            }
+            if scores.count < limit {
+                for other in list.prefix(Self.seedLimit) where other != report && scores[other] == nil {
+                    // A late candidate still gets credit for every term it shares so far.
+                    scores[other] = processed.filter { terms[other].contains($0) }.reduce(0) { $0 + weights[$1] }
+                }
             }
         }
         // Highest score first; ties go to the newer report (lower id), so the order is stable.
