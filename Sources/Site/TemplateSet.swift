@@ -21,6 +21,7 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var problems: [Diagnostic] = []
         var ids: Set<String> = []
+        var broken: Set<String> = []
         let base = directory.standardizedFileURL.path
         let files = (FileManager.default.enumerator(atPath: base)?.allObjects as? [String] ?? [])
             .filter { $0.hasSuffix(".mustache") }
@@ -35,14 +36,16 @@ public struct TemplateSet: Sendable {
             do {
                 library.register(try MustacheTemplate(string: text), named: String(file.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
+                broken.insert(String(file.dropLast(".mustache".count)))
                 problems.append(.error(
-                    "template does not parse: \(error.error)", path: display,
+                    Self.explain(error.error), path: display,
                     line: error.context.lineNumber, column: error.context.columnNumber))
             } catch {
+                broken.insert(String(file.dropLast(".mustache".count)))
                 problems.append(.error("template does not parse: \(error)", path: display))
             }
         }
-        for name in Self.pageTemplates where library.getTemplate(named: name) == nil && !files.isEmpty {
+        for name in Self.pageTemplates where library.getTemplate(named: name) == nil && !broken.contains(name) && !files.isEmpty {
             problems.append(.error("missing template \(name).mustache: every page kind needs one", path: "templates/\(name).mustache"))
         }
         if files.isEmpty {
@@ -51,6 +54,21 @@ public struct TemplateSet: Sendable {
         guard problems.isEmpty else { throw Diagnostics(problems) }
         self.library = library
         self.fixedIds = ids
+    }
+
+    /// What a Mustache parse error means for someone editing a template.
+    static func explain(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "template does not parse: \(error)" }
+        switch error {
+        case .expectedSectionEnd:
+            return "a section opened with `{{#name}}` or `{{^name}}` is not closed: add `{{/name}}`"
+        case .sectionCloseNameIncorrect:
+            return "`{{/…}}` closes a different section than the one open: the names must match"
+        case .unfinishedName:
+            return "a tag is not finished: close it with `}}`"
+        default:
+            return "template does not parse: \(error)"
+        }
     }
 
     /// Renders a page template, then the layout around it. Every list `x` at the top of the

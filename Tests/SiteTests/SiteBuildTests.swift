@@ -265,6 +265,31 @@ struct SiteBuildTests {
         #expect(leftovers.isEmpty, "no staging folder left behind")
     }
 
+    @Test func aBrokenTemplateIsReportedWithItsLineAndNothingIsWritten() throws {
+        var files = FixtureSite.standardFiles
+        files["templates/topic.mustache"] = "<h1>{{topic.name}}</h1>\n{{#reports}}\n<p>{{title}}</p>\n"
+        let site = try FixtureSite(files: files)
+        defer { site.remove() }
+        #expect {
+            try site.build()
+        } throws: { error in
+            (error as? Diagnostics)?.description.contains("templates/topic.mustache:4:1: error: a section opened with `{{#name}}` or `{{^name}}` is not closed") == true
+        }
+        #expect(!site.exists("index.html"))
+    }
+
+    @Test func aMistakeInSiteYMLNamesTheKey() throws {
+        var files = FixtureSite.standardFiles
+        files["site.yml"] = FixtureSite.siteYML + "relatd: 3\n"
+        let site = try FixtureSite(files: files)
+        defer { site.remove() }
+        #expect {
+            try site.build()
+        } throws: { error in
+            (error as? Diagnostics)?.description.contains("site.yml:4:1: error: unknown key `relatd`; did you mean `related`?") == true
+        }
+    }
+
     @Test func twoReportsWithOneSlugAreBothNamed() throws {
         let site = try FixtureSite()
         defer { site.remove() }
