@@ -84,21 +84,22 @@ enum CMarkTree {
 
     /// Links the first mention of each auto-link's terms in body text: never inside headings,
     /// links, images or code (code is never a text node), and never twice.
+    ///
+    /// Matching is on UTF-8 bytes: UTF-8 is self-synchronising, so a term's bytes only match at
+    /// character boundaries, and this is far quicker than searching by grapheme.
     static func insertAutoLinks(_ links: [AutoLink], in root: OpaquePointer) {
         guard !links.isEmpty else { return }
-        var candidates = linkableTextNodes(root)
+        var candidates = linkableTextNodes(root).map { (node: $0, bytes: Array(literal($0).utf8)) }
         for link in links where !link.href.isEmpty {
-            let terms = link.terms.filter { !$0.isEmpty }
+            let terms = link.terms.filter { !$0.isEmpty }.map { Array($0.utf8) }
             guard !terms.isEmpty else { continue }
             for index in candidates.indices {
-                let node = candidates[index]
-                let text = literal(node)
-                guard let range = firstMention(of: terms, in: text) else { continue }
-                if let rest = split(node, text: text, at: range, href: link.href) {
-                    candidates.replaceSubrange(index...index, with: [node, rest])
-                } else {
-                    candidates.remove(at: index)
-                }
+                let (node, bytes) = candidates[index]
+                guard let range = firstMention(of: terms, in: bytes) else { continue }
+                let rest = split(node, bytes: bytes, at: range, href: link.href)
+                var replacement = [(node: node, bytes: Array(bytes[..<range.lowerBound]))]
+                if let rest { replacement.append((rest, Array(bytes[range.upperBound...]))) }
+                candidates.replaceSubrange(index...index, with: replacement)
                 break
             }
         }
@@ -122,17 +123,18 @@ enum CMarkTree {
     }
 
     /// The earliest mention of any term; at the same position the longest term wins.
-    private static func firstMention(of terms: [String], in text: String) -> Range<String.Index>? {
-        var best: Range<String.Index>?
-        for term in terms {
-            guard let range = text.firstRange(of: term) else { continue }
-            if let current = best {
-                if range.lowerBound < current.lowerBound
-                    || (range.lowerBound == current.lowerBound && range.upperBound > current.upperBound) {
-                    best = range
+    static func firstMention(of terms: [[UInt8]], in bytes: [UInt8]) -> Range<Int>? {
+        var best: Range<Int>?
+        for term in terms where term.count <= bytes.count {
+            let last = best.map { min($0.lowerBound, bytes.count - term.count) } ?? bytes.count - term.count
+            var start = 0
+            while start <= last {
+                if bytes[start] == term[0] && bytes[start..<(start + term.count)].elementsEqual(term) {
+                    if let current = best, start == current.lowerBound, term.count <= current.count { break }
+                    best = start..<(start + term.count)
+                    break
                 }
-            } else {
-                best = range
+                start += 1
             }
         }
         return best
@@ -140,20 +142,19 @@ enum CMarkTree {
 
     /// Turns `before mention after` into `before`, a link around `mention`, and `after`.
     /// Returns the new text node holding `after` (still linkable), or nil when nothing follows.
-    private static func split(_ node: OpaquePointer, text: String, at range: Range<String.Index>, href: String) -> OpaquePointer? {
+    private static func split(_ node: OpaquePointer, bytes: [UInt8], at range: Range<Int>, href: String) -> OpaquePointer? {
         guard let link = cmark_node_new(CMARK_NODE_LINK) else { return nil }
         guard let label = cmark_node_new(CMARK_NODE_TEXT) else {
             cmark_node_free(link)
             return nil
         }
         cmark_node_set_url(link, href)
-        cmark_node_set_literal(label, String(text[range]))
+        cmark_node_set_literal(label, String(decoding: bytes[range], as: UTF8.self))
         cmark_node_append_child(link, label)
-        cmark_node_set_literal(node, String(text[..<range.lowerBound]))
+        cmark_node_set_literal(node, String(decoding: bytes[..<range.lowerBound], as: UTF8.self))
         cmark_node_insert_after(node, link)
-        let after = String(text[range.upperBound...])
-        guard !after.isEmpty, let rest = cmark_node_new(CMARK_NODE_TEXT) else { return nil }
-        cmark_node_set_literal(rest, after)
+        guard range.upperBound < bytes.count, let rest = cmark_node_new(CMARK_NODE_TEXT) else { return nil }
+        cmark_node_set_literal(rest, String(decoding: bytes[range.upperBound...], as: UTF8.self))
         cmark_node_insert_after(link, rest)
         return rest
     }

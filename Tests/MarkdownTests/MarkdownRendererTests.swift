@@ -114,3 +114,15 @@ import Testing
     let fromTwo = MarkdownRenderer.render("## 概况\n\n### 细节\n", options: MarkdownOptions(topHeadingLevel: 2))
     #expect(fromTwo.headings.map(\.level) == [2, 3])
 }
+
+@Test func autoLinkPrefersTheLongestTermAtTheSamePlace() {
+    let link = AutoLink(terms: ["苏州", "苏州市"], href: "s.html")
+    let html = MarkdownRenderer.render("江苏省苏州市昆山市。\n", autoLinks: [link]).html
+    #expect(html == "<p>江苏省<a href=\"s.html\">苏州市</a>昆山市。</p>\n")
+}
+
+@Test func autoLinkTextWithMarkupCharactersIsEscaped() {
+    let link = AutoLink(terms: ["A&B"], href: "a.html?x=1&y=2")
+    let html = MarkdownRenderer.render("见 A&B 一文。\n", autoLinks: [link]).html
+    #expect(html == "<p>见 <a href=\"a.html?x=1&amp;y=2\">A&amp;B</a> 一文。</p>\n")
+}
