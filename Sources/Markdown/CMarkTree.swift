@@ -125,16 +125,25 @@ enum CMarkTree {
     /// The earliest mention of any term; at the same position the longest term wins.
     static func firstMention(of terms: [[UInt8]], in bytes: [UInt8]) -> Range<Int>? {
         var best: Range<Int>?
-        for term in terms where term.count <= bytes.count {
-            let last = best.map { min($0.lowerBound, bytes.count - term.count) } ?? bytes.count - term.count
-            var start = 0
-            while start <= last {
-                if bytes[start] == term[0] && bytes[start..<(start + term.count)].elementsEqual(term) {
-                    if let current = best, start == current.lowerBound, term.count <= current.count { break }
-                    best = start..<(start + term.count)
-                    break
+        bytes.withUnsafeBufferPointer { text in
+            guard let base = text.baseAddress else { return }
+            for term in terms where !term.isEmpty && term.count <= text.count {
+                let last = best.map { min($0.lowerBound, text.count - term.count) } ?? text.count - term.count
+                term.withUnsafeBufferPointer { pattern in
+                    guard let needle = pattern.baseAddress else { return }
+                    var start = 0
+                    while start <= last {
+                        // memchr finds the first byte's next occurrence; memcmp checks the rest.
+                        guard let hit = memchr(base + start, Int32(needle.pointee), last - start + 1) else { return }
+                        start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                        if memcmp(base + start, needle, pattern.count) == 0 {
+                            if let current = best, start == current.lowerBound, pattern.count <= current.count { return }
+                            best = start..<(start + pattern.count)
+                            return
+                        }
+                        start += 1
+                    }
                 }
-                start += 1
             }
         }
         return best
