@@ -23,6 +23,32 @@ enum CMarkTree {
         for node in doomed { cmark_node_free(node) }
     }
 
+    // MARK: - Link targets
+
+    /// Blanks `javascript:`, `vbscript:`, `file:` and non-image `data:` targets of Markdown links and
+    /// images. cmark's safe mode does the same, but not when raw HTML is opted in; this runs always.
+    static func blankDangerousURLs(_ root: OpaquePointer) {
+        var nodes: [OpaquePointer] = []
+        walk(root) { node, entering in
+            let type = cmark_node_get_type(node)
+            if entering && (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) { nodes.append(node) }
+        }
+        for node in nodes {
+            guard let url = cmark_node_get_url(node), isDangerous(String(cString: url)) else { continue }
+            cmark_node_set_url(node, "")
+        }
+    }
+
+    static func isDangerous(_ url: String) -> Bool {
+        // Browsers ignore leading spaces and control characters and any case in the scheme.
+        let scheme = url.drop { $0.unicodeScalars.allSatisfy { $0.value <= 0x20 } }.lowercased()
+            .filter { !$0.isWhitespace && $0 != "\u{0}" }
+        if scheme.hasPrefix("data:") {
+            return !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { scheme.hasPrefix($0) }
+        }
+        return ["javascript:", "vbscript:", "file:"].contains { scheme.hasPrefix($0) }
+    }
+
     // MARK: - Headings
 
     /// Gives every heading a unique anchor. cmark's HTML writer prints no ids, so each heading is

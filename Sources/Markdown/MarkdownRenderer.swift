@@ -56,8 +56,9 @@ public struct MarkdownOptions: Equatable, Sendable {
 
 /// Markdown to HTML through cmark. This module is the only user of the cmark C library.
 ///
-/// cmark's safe mode (the default since 0.29) blanks `javascript:`, `vbscript:`, `file:` and
-/// non-image `data:` link targets; raw HTML nodes are removed from the tree unless opted in.
+/// Raw HTML nodes are removed from the tree unless opted in (then the author's HTML is trusted
+/// as written). `javascript:`, `vbscript:`, `file:` and non-image `data:` targets of Markdown
+/// links are blanked in either mode: by cmark's safe mode (the default since 0.29) and by our own pass.
 public enum MarkdownRenderer {
     public static func render(_ markdown: String, options: MarkdownOptions = .init(), autoLinks: [AutoLink] = []) -> RenderedMarkdown {
         let safety = options.allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_SAFE
@@ -68,6 +69,7 @@ public enum MarkdownRenderer {
         if !options.allowRawHTML {
             CMarkTree.removeRawHTML(root)
         }
+        CMarkTree.blankDangerousURLs(root)
         let headings = CMarkTree.anchorHeadings(root, reserved: options.reservedAnchors, topLevel: options.topHeadingLevel)
         CMarkTree.insertAutoLinks(autoLinks, in: root)
         return RenderedMarkdown(

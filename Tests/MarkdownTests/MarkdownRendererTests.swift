@@ -126,3 +126,11 @@ import Testing
     let html = MarkdownRenderer.render("见 A&B 一文。\n", autoLinks: [link]).html
     #expect(html == "<p>见 <a href=\"a.html?x=1&amp;y=2\">A&amp;B</a> 一文。</p>\n")
 }
+
+@Test func dangerousLinkTargetsAreBlankedEvenWhenRawHTMLIsAllowed() {
+    let markdown = "[点我](javascript:alert(1)) [大写](JaVaScRiPt:alert(2)) ![图](data:image/png;base64,iVBORw0KGgo=)\n"
+    let html = MarkdownRenderer.render(markdown, options: MarkdownOptions(allowRawHTML: true)).html
+    #expect(!html.lowercased().contains("javascript:"))
+    #expect(html.contains("<a href=\"\">点我</a>"))
+    #expect(html.contains("data:image/png"), "inline images stay")
+}
