@@ -78,4 +78,13 @@ public enum MarkdownRenderer {
             plainText: CMarkTree.plainText(root)
         )
     }
+
+    /// Only the text without markup (raw HTML dropped), for summaries and search: no anchors and
+    /// no HTML are made, which `render` spends most of its time on.
+    public static func plainText(_ markdown: String) -> String {
+        guard let root = cmark_parse_document(markdown, markdown.utf8.count, CMARK_OPT_VALIDATE_UTF8) else { return "" }
+        defer { cmark_node_free(root) }
+        CMarkTree.removeRawHTML(root)
+        return CMarkTree.plainText(root)
+    }
 }

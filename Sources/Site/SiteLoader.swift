@@ -166,7 +166,7 @@ struct ReportChecker: Sendable {
 
     /// The opening of the text (its title line skipped), cut at about 120 characters.
     static func summary(of report: Report, length: Int = 120) -> String {
-        let text = MarkdownRenderer.render(report.body).plainText
+        let text = MarkdownRenderer.plainText(report.body)
             .split(separator: "\n")
             .filter { $0 != report.title }
             .joined(separator: " ")

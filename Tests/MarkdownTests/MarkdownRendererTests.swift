@@ -134,3 +134,8 @@ import Testing
     #expect(html.contains("<a href=\"\">点我</a>"))
     #expect(html.contains("data:image/png"), "inline images stay")
 }
+
+@Test func plainTextAloneMatchesTheRenderedPlainText() {
+    let markdown = "# 标题\n\n第一段**加粗**，\n接着写。<i>斜</i>\n\n> 引用\n"
+    #expect(MarkdownRenderer.plainText(markdown) == MarkdownRenderer.render(markdown).plainText)
+}
