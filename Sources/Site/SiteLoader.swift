@@ -112,7 +112,15 @@ struct ReportChecker: Sendable {
         } catch {
             return .failure(error)
         }
-        let locator = FrontMatterLocator(text: text)
+        // Reading the YAML again for positions costs as much as parsing it; only a file with a
+        // problem needs them.
+        var located: FrontMatterLocator?
+        func locator() -> FrontMatterLocator {
+            if let located { return located }
+            let made = FrontMatterLocator(text: text)
+            located = made
+            return made
+        }
         var problems: [Diagnostic] = []
         func problem(_ message: String, at location: FrontMatterLocator.Location) {
             problems.append(.error(message, path: path, line: location.line, column: location.column))
@@ -124,7 +132,7 @@ struct ReportChecker: Sendable {
                 slug = given
             } else {
                 problem("`slug: \(given)` is not a valid slug: use letters, digits and `-` (for example `\(Slug.make(given))`)",
-                        at: locator.location(ofValue: "slug"))
+                        at: locator().location(ofValue: "slug"))
             }
         }
 
@@ -135,18 +143,18 @@ struct ReportChecker: Sendable {
             } else {
                 let hint = vocabulary.suggestion(for: tag).map { "; did you mean `\($0)`?" } ?? ""
                 problem("unknown topic `\(tag)`\(hint) (topics are listed in \(SiteLoader.topicsPath))",
-                        at: locator.location(of: tag, in: "tags"))
+                        at: locator().location(of: tag, in: "tags"))
             }
         }
 
         let resolution = gazetteer.resolve(report.regions)
         for name in resolution.unknown {
             problem("unknown region `\(name)`: write its official name as in \(SiteLoader.regionsPath) (for example 昆山市) or its code",
-                    at: locator.location(of: name, in: "regions"))
+                    at: locator().location(of: name, in: "regions"))
         }
         for name in resolution.ambiguous {
             problem("region `\(name)` names several regions: add its province or prefecture to `regions`, or write its code",
-                    at: locator.location(of: name, in: "regions"))
+                    at: locator().location(of: name, in: "regions"))
         }
 
         guard problems.isEmpty else { return .failure(Diagnostics(problems)) }
