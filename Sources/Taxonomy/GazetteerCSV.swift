@@ -12,9 +12,10 @@ enum GazetteerCSV {
         var seenHeader = false
         var lineNumbers: [String: Int] = [:]
 
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = offset + 1
-            let content = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+            // A byte-order mark from a spreadsheet export must not spoil the header.
+            let content = rawLine.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
             if content.isEmpty || content.hasPrefix("#") { continue }
             let fields = splitFields(content)
             if !seenHeader {

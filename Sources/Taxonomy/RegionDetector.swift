@@ -26,6 +26,8 @@ struct RegionDetector: Sendable {
     }
 
     let entries: [Entry]
+    /// Short form → the regions it may name (江苏 → 江苏省), strong and weak alike.
+    let shortForms: [String: [Int]]
     let matcher: PatternMatcher
     let levels: [Region.Level]
     /// Whether a region's short form is weak (a county or district, not a county-level city).
@@ -53,8 +55,9 @@ struct RegionDetector: Sendable {
         for (form, entry) in weak where table[form] == nil {
             table[form] = entry
         }
-        for (form, entry) in table where entry.kind < .blocker {
-            table[form]?.candidates = RegionDetector.preferringHighest(entry.candidates, levels: regions.map(\.level))
+        let levels = regions.map(\.level)
+        for (form, entry) in table where entry.kind < .blocker && entry.candidates.count > 1 {
+            table[form]?.candidates = RegionDetector.preferringHighest(entry.candidates, levels: levels)
         }
         for word in RegionNames.blockers where table[word] == nil {
             table[word] = Entry(text: word, kind: .blocker, candidates: [])
@@ -62,8 +65,13 @@ struct RegionDetector: Sendable {
         // Sorted so that pattern numbers, and with them every result, are the same on every run.
         let entries = table.values.sorted { $0.text < $1.text }
         self.entries = entries
+        var shortForms: [String: [Int]] = [:]
+        for entry in entries where entry.kind == .shortForm || entry.kind == .weakShortForm {
+            shortForms[entry.text] = entry.candidates
+        }
+        self.shortForms = shortForms
         self.matcher = PatternMatcher(patterns: entries.map(\.text))
-        self.levels = regions.map(\.level)
+        self.levels = levels
         self.weakLevels = regions.map { $0.level == .county && !$0.name.hasSuffix("市") }
     }
 
@@ -115,7 +123,8 @@ struct RegionDetector: Sendable {
                     word.unicodeScalars.first == scalars[match.end - 1]
                         && RegionDetector.startsWithAny([String(word.dropFirst())], in: scalars, at: match.end)
                 }
-                let isWeak = runsIntoWord && entry.candidates.contains { weakLevels[$0] }
+                // Two-character names (和县, 兴县, 高县) arise at word junctions (提高县乡): weak as well.
+                let isWeak = match.length <= 2 || (runsIntoWord && entry.candidates.contains { weakLevels[$0] })
                 mentions.append(Mention(start: match.start, end: match.end, candidates: entry.candidates, isWeak: isWeak))
             case .shortForm, .weakShortForm:
                 // 芦溪镇 is a town (found by TownFinder); 永兴锅炉 and 光明南路 are not places at all.

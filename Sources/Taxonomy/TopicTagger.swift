@@ -1,7 +1,8 @@
 /// Scores how much a report is about each topic, in one automaton pass per text zone.
 ///
 /// A hit on a topic's name or alias weighs `nameWeight`, a keyword 1; hits in the title count
-/// `titleWeight` times, in headings `headingWeight` times. Body hits are divided by the body length (per
+/// `titleWeight` times, in headings `headingWeight` times (headings are inferred from numbered
+/// sentences in the body when the caller passes none). Body hits are divided by the body length (per
 /// 1,000 characters, with a floor so short texts are not inflated), so a long report that names a topic
 /// once in passing stays below the threshold.
 struct TopicTagger: Sendable {
@@ -52,8 +53,9 @@ struct TopicTagger: Sendable {
             hits[topic] += 1
             titled[topic] = true
         }
-        for heading in headings {
-            count(Array(heading.unicodeScalars)) { topic, weight in
+        let headingTexts = headings.isEmpty ? TopicTagger.inferredHeadings(in: bodyScalars) : headings.map { Array($0.unicodeScalars) }
+        for heading in headingTexts {
+            count(heading) { topic, weight in
                 score[topic] += weight * TopicTagger.headingWeight
                 hits[topic] += 1
             }
@@ -74,6 +76,33 @@ struct TopicTagger: Sendable {
             .filter { $0.score >= TopicTagger.threshold && ($0.hits >= TopicTagger.minimumHits || $0.inTitle) }
             .prefix(TopicTagger.maximumTags)
             .map(\.name)
+    }
+
+    /// Numbered headings in a body whose caller knows none: sentences starting 一、 二、 … at a line start
+    /// or after 。, as in reports whose paragraphs were run together. At most 40 characters each.
+    static func inferredHeadings(in scalars: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
+        let numerals = "一二三四五六七八九十".unicodeScalars
+        var headings: [[Unicode.Scalar]] = []
+        var atStart = true
+        var offset = 0
+        while offset < scalars.count {
+            let scalar = scalars[offset]
+            if atStart, numerals.contains(scalar) {
+                var end = offset
+                while end < scalars.count, numerals.contains(scalars[end]), end - offset < 3 { end += 1 }
+                if end < scalars.count, scalars[end] == "、" {
+                    var stop = end + 1
+                    while stop < scalars.count, stop - offset < 40, scalars[stop] != "。", scalars[stop] != "\n" { stop += 1 }
+                    headings.append(Array(scalars[offset..<stop]))
+                    offset = stop
+                    atStart = false
+                    continue
+                }
+            }
+            atStart = scalar == "\n" || scalar == "。" || (atStart && (scalar == " " || scalar == "\u{3000}" || scalar == "#"))
+            offset += 1
+        }
+        return headings
     }
 
     /// Counts leftmost-longest, non-overlapping term hits, so 招商引资 does not also count as 招商.

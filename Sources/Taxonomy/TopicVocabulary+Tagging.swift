@@ -1,6 +1,7 @@
 extension TopicVocabulary {
     /// The topics a report is about, most relevant first (weighted counts; title and headings weigh
-    /// more; body counts per 1,000 characters). Deterministic; one automaton pass per text.
+    /// more; body counts per 1,000 characters). With no `headings`, sentences of the body that start
+    /// 一、 二、 … count as headings. Deterministic; one automaton pass per text.
     public func tags(title: String, headings: [String], body: String) -> [String] {
         index.tagger.tags(title: title, headings: headings, body: body)
     }

@@ -48,7 +48,7 @@ enum TownFinder {
     private static let wordEndings: [Unicode.Scalar: String] = [
         "乡": "老故家返回下城本全我该同异他思爱水梦还离望入进到各每乡之",
         "镇": "城乡村集小强兴名古重大全该本我各每建富美进到坐市心色点范治之",
-        "街": "城老背小大主新市该各全本我个",
+        "街": "城老背小大主新市该各全本我个镇乡村区",
     ]
 
     /// Function words and measure words that can stand right before a name: 于东屯乡, 如芦溪镇, 2个中心镇.
@@ -56,7 +56,7 @@ enum TownFinder {
 
     private static let stopNames: Set<String> = [
         "中心", "特色", "重点", "百强", "千强", "建制", "示范", "旅游", "工业", "农业", "生态", "美丽", "文明",
-        "卫生", "森林", "历史", "文化", "商贸", "边境", "城关镇", "试点", "先进", "经济", "全国", "各个",
+        "卫生", "森林", "历史", "文化", "商贸", "边境", "试点", "先进", "经济", "全国", "各个", "乡镇", "城镇",
     ]
 
     private static func town(endingAt end: Int, in scalars: [Unicode.Scalar], mentionEnds: [Int: RegionDetector.Mention], levels: [Region.Level]) -> (name: String, county: Int?)? {

@@ -127,6 +127,11 @@ import Testing
         #expect(found.allSatisfy { $0.path == "regions.csv" })
     }
 
+    @Test func aSpreadsheetExportWithByteOrderMarkAndCRLFParses() throws {
+        let csv = "\u{FEFF}code,name,level,parent_code,longitude,latitude\r\n320000000000,江苏省,1,,118.76,32.06\r\n"
+        #expect(try Gazetteer(csv: csv, path: "regions.csv").regions.map(\.name) == ["江苏省"])
+    }
+
     @Test func aMissingHeaderIsReported() {
         let found = diagnostics("320000000000,江苏省,1,,118.76,32.06\n")
         #expect(found.first?.line == 1)

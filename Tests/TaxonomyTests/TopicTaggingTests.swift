@@ -27,6 +27,26 @@ import Testing
 
     @Test func sample004IsAboutInvestmentBusinessEnvironmentAndCountyEconomy() throws {
         #expect(tags(try Fixtures.raw("004")).isSuperset(of: ["招商引资", "营商环境", "县域经济"]))
+        // Its paragraphs ran together, so there are no heading lines: the tagger finds 一、… itself.
+        let text = try Fixtures.raw("004")
+        let title = TaggingSample(text: text).title
+        #expect(Set(vocabulary.tags(title: title, headings: [], body: text)).isSuperset(of: ["招商引资", "营商环境", "县域经济"]))
+    }
+
+    @Test(arguments: ["000", "001", "002", "004"])
+    func samplesKeepTheirMainTagsWithoutHeadings(number: String) throws {
+        let sample = TaggingSample(text: try Fixtures.raw(number))
+        let withHeadings = vocabulary.tags(title: sample.title, headings: sample.headings, body: sample.body)
+        let inferred = vocabulary.tags(title: sample.title, headings: [], body: sample.body)
+        #expect(Set(withHeadings.prefix(3)).isSubset(of: Set(inferred)))
+    }
+
+    @Test func numberedSentencesCountAsHeadingsWhenNoneAreGiven() {
+        let body = String(repeating: "会议听取了各部门工作汇报。", count: 100) + "四、大刀阔斧优服务,激活乡镇营商环境。一是助企纾困。"
+        let inferred = vocabulary.scores(title: "", headings: [], body: body)
+        let given = vocabulary.scores(title: "", headings: ["五、其他"], body: body)
+        let score = { (scores: [TopicScore]) in scores.first { $0.name == "营商环境" }?.score ?? 0 }
+        #expect(score(inferred) > score(given) * 2)
     }
 
     @Test func sample003PartsAreAboutDevelopmentZones() throws {
@@ -100,5 +120,19 @@ import Testing
         let megabytesPerSecond = Double(bytes) / 1_000_000 / seconds
         // Release builds reach far more; this bound holds even for debug builds on a busy machine.
         #expect(megabytesPerSecond > 1, "tagging ran at \(megabytesPerSecond) MB/s")
+    }
+}
+
+/// A focused text gets its own topic first and not the topics it shares words with.
+@Suite struct TopicTaggingFocusTests {
+    @Test func aPartyBuildingReportIsNotAboutInvestment() {
+        let body = """
+            一、强化党建引领。坚持抓党建促发展，推动基层党组织全面进步、全面过硬，发挥党支部战斗堡垒作用和党员先锋模范作用。
+            二、建强干部队伍。深入开展主题教育，持续加强作风建设，激励干部担当作为。
+            三、夯实基层基础。规范党群服务中心建设，打造党建品牌，以组织振兴带动乡村全面振兴。
+            """
+        let tags = Fixtures.vocabulary.tags(title: "以高质量党建引领基层治理的调研报告", headings: [], body: body)
+        #expect(tags.first == "党建引领")
+        #expect(!tags.contains("招商引资") && !tags.contains("营商环境"))
     }
 }
