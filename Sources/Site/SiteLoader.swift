@@ -149,7 +149,8 @@ struct ReportChecker: Sendable {
 
         let resolution = gazetteer.resolve(report.regions)
         for name in resolution.unknown {
-            problem("unknown region `\(name)`: write its official name as in \(SiteLoader.regionsPath) (for example 昆山市) or its code",
+            let hint = gazetteer.suggestion(for: name).map { "; did you mean `\($0)`?" } ?? ""
+            problem("unknown region `\(name)`\(hint) (regions are official names or codes from \(SiteLoader.regionsPath), for example 昆山市)",
                     at: locator().location(of: name, in: "regions"))
         }
         for name in resolution.ambiguous {

@@ -247,7 +247,7 @@ struct SiteBuildTests {
             tags:
               - 乡村振兴
               - 营商环镜
-            regions: [昆山市, 火星市]
+            regions: [昆山, 火星市]
             ---
 
             正文。
@@ -259,6 +259,7 @@ struct SiteBuildTests {
             return text.contains("content/reports/bad.md:5:5: error: unknown topic `营商环镜`; did you mean `营商环境`?")
                 && text.contains("content/reports/bad.md:6:")
                 && text.contains("unknown region `火星市`")
+                && text.contains("content/reports/bad.md:6:11: error: unknown region `昆山`; did you mean `昆山市`?")
         }
         #expect(site.snapshot() == before, "a failed build leaves public/ as it was")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".public") }
