@@ -62,6 +62,21 @@ struct SiteBuildTests {
         #expect(html.contains("<h2 id=\"toc-2\">TOC</h2>"))
     }
 
+    @Test func everyValueATemplatePrintsIsEscaped() throws {
+        var files = FixtureSite.standardFiles
+        files["content/reports/taicang-shuzi.md"] = FixtureSite.taicang
+            .replacingOccurrences(of: "title: 太仓市数字经济发展报告", with: "title: '太仓<script>alert(1)</script>\"报告\"'\nsummary: <img src=x onerror=alert(2)>")
+        let site = try FixtureSite(files: files)
+        defer { site.remove() }
+        try site.build()
+        for page in ["reports/taicang-shuzi/index.html", "index.html", "topics/ying-shang-huan-jing/index.html"] {
+            let html = try site.page(page)
+            #expect(!html.contains("<script>alert") && !html.contains("<img src=x"), "\(page)")
+            #expect(html.contains("太仓&lt;script&gt;alert(1)&lt;/script&gt;&quot;报告&quot;"), "\(page)")
+        }
+        #expect(try site.page("feed.xml").contains("太仓&lt;script&gt;"))
+    }
+
     @Test func unknownFrontMatterKeysReachTheTemplates() throws {
         var files = FixtureSite.standardFiles
         files["content/reports/taicang-shuzi.md"] = FixtureSite.taicang.replacingOccurrences(of: "title: 太仓", with: "site: 林秘书网\ntitle: 太仓")
