@@ -53,14 +53,14 @@ enum CMarkTree {
 
     /// Gives every heading a unique anchor. cmark's HTML writer prints no ids, so each heading is
     /// replaced by a custom block holding a custom inline whose opening tag carries the id.
-    static func anchorHeadings(_ root: OpaquePointer, reserved: Set<String>, topLevel: Int) -> [Heading] {
+    static func anchorHeadings(_ root: OpaquePointer, reserved: Set<String>, topLevel: Int, cache: AnchorSlugCache?) -> [Heading] {
         var nodes: [OpaquePointer] = []
         walk(root) { node, entering in
             if entering && cmark_node_get_type(node) == CMARK_NODE_HEADING { nodes.append(node) }
         }
         let highest = nodes.map { Int(cmark_node_get_heading_level($0)) }.min() ?? 1
         let offset = max(0, topLevel - highest)
-        var anchors = AnchorSet(reserved: reserved)
+        var anchors = AnchorSet(reserved: reserved, cache: cache)
         var headings: [Heading] = []
         for node in nodes {
             let level = min(6, max(1, Int(cmark_node_get_heading_level(node)) + offset))

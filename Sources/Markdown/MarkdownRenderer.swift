@@ -60,7 +60,12 @@ public struct MarkdownOptions: Equatable, Sendable {
 /// as written). `javascript:`, `vbscript:`, `file:` and non-image `data:` targets of Markdown
 /// links are blanked in either mode: by cmark's safe mode (the default since 0.29) and by our own pass.
 public enum MarkdownRenderer {
-    public static func render(_ markdown: String, options: MarkdownOptions = .init(), autoLinks: [AutoLink] = []) -> RenderedMarkdown {
+    /// Renders a document. Renderers of one build may share an `anchorCache` to skip
+    /// transliterating headings they have seen before.
+    public static func render(
+        _ markdown: String, options: MarkdownOptions = .init(), autoLinks: [AutoLink] = [],
+        anchorCache: AnchorSlugCache? = nil
+    ) -> RenderedMarkdown {
         let safety = options.allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_SAFE
         guard let root = cmark_parse_document(markdown, markdown.utf8.count, safety | CMARK_OPT_VALIDATE_UTF8) else {
             return RenderedMarkdown(html: "", headings: [], plainText: "")
@@ -70,7 +75,8 @@ public enum MarkdownRenderer {
             CMarkTree.removeRawHTML(root)
         }
         CMarkTree.blankDangerousURLs(root)
-        let headings = CMarkTree.anchorHeadings(root, reserved: options.reservedAnchors, topLevel: options.topHeadingLevel)
+        let headings = CMarkTree.anchorHeadings(
+            root, reserved: options.reservedAnchors, topLevel: options.topHeadingLevel, cache: anchorCache)
         CMarkTree.insertAutoLinks(autoLinks, in: root)
         return RenderedMarkdown(
             html: CMarkTree.html(root, options: safety),

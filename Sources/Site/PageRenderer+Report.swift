@@ -21,7 +21,8 @@ extension PageRenderer {
         let rendered = MarkdownRenderer.render(
             body,
             options: MarkdownOptions(allowRawHTML: model.config.rawHTML, reservedAnchors: reservedAnchors, topHeadingLevel: 2),
-            autoLinks: model.config.autoLinks ? autoLinks(for: id, from: here) : [])
+            autoLinks: model.config.autoLinks ? autoLinks(for: id, from: here) : [],
+            anchorCache: anchorCache)
 
         var context = common(here, title: report.title, kind: "reportPage")
         var meta: [String: Any] = ["title": report.title]

@@ -1,5 +1,6 @@
 import Content
 import Foundation
+import Markdown
 import Taxonomy
 
 /// Builds each page's template context from the site model and renders it with the templates.
@@ -9,6 +10,8 @@ import Taxonomy
 public struct PageRenderer: Sendable {
     public let model: SiteModel
     public let templates: TemplateSet
+    /// Heading slugs already made in this build (headings such as 一、基本情况 recur across reports).
+    let anchorCache = AnchorSlugCache()
 
     public init(model: SiteModel, templates: TemplateSet) {
         self.model = model

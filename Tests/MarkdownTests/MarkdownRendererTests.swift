@@ -139,3 +139,13 @@ import Testing
     let markdown = "# 标题\n\n第一段**加粗**，\n接着写。<i>斜</i>\n\n> 引用\n"
     #expect(MarkdownRenderer.plainText(markdown) == MarkdownRenderer.render(markdown).plainText)
 }
+
+@Test func aSharedAnchorCacheGivesTheSameAnchors() {
+    let cache = AnchorSlugCache()
+    let markdown = "## 一、基本情况\n\n## 一、基本情况\n\n## 二、存在问题\n"
+    let first = MarkdownRenderer.render(markdown, anchorCache: cache)
+    let second = MarkdownRenderer.render(markdown, anchorCache: cache)
+    #expect(first == MarkdownRenderer.render(markdown))
+    #expect(second == first)
+    #expect(first.headings.map(\.anchor) == ["yi-ji-ben-qing-kuang", "yi-ji-ben-qing-kuang-2", "er-cun-zai-wen-ti"])
+}
