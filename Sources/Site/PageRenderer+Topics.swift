@@ -13,7 +13,9 @@ extension PageRenderer {
         var context = common(here, title: "主题", kind: "topicsPage")
         context["groups"] = model.topTopics.map { topic -> [String: Any] in
             var group = topicLink(topic, from: here)
-            group["children"] = descendants(of: topic.name, depth: 1, from: here)
+            let children = descendants(of: topic.name, depth: 1, from: here)
+            group["children"] = children
+            group["hasChildren"] = !children.isEmpty
             return group
         }
         return Page(path: here.path, contents: templates.render("topics", context: context))
