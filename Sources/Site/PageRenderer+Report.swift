@@ -13,11 +13,7 @@ extension PageRenderer {
     public func report(_ id: Int, root: URL) throws -> Page {
         let report = model.reports[id]
         let here = PageLocation(path: PageLocation.report(report.slug))
-        guard let text = try? String(contentsOf: root.appendingPathComponent(report.path), encoding: .utf8) else {
-            throw SiteError(path: report.path, message: "cannot read the report again while rendering it")
-        }
-        let parsed = try ReportFile.parse(text, path: report.path)
-        let body = Self.droppingTitleHeading(parsed.body, title: report.title)
+        let body = Self.droppingTitleHeading(try Self.body(of: report, root: root), title: report.title)
         let rendered = MarkdownRenderer.render(
             body,
             options: MarkdownOptions(allowRawHTML: model.config.rawHTML, reservedAnchors: reservedAnchors, topHeadingLevel: 2),
@@ -25,20 +21,9 @@ extension PageRenderer {
             anchorCache: anchorCache)
 
         var context = common(here, title: report.title, kind: "reportPage")
-        var meta: [String: Any] = ["title": report.title]
-        if let date = report.date {
-            meta["date"] = date.description
-            meta["dateText"] = Self.chineseDate(date)
-        }
-        for (key, value) in [("genre", report.genre), ("source", report.source), ("author", report.author),
-                             ("collection", report.collection), ("origin", report.origin)] {
-            if let value, !value.isEmpty { meta[key] = value }
-        }
-        if !report.places.isEmpty { meta["places"] = report.places.joined(separator: "、") }
-        if !report.summary.isEmpty { meta["summary"] = report.summary }
-        context["report"] = meta
+        context["report"] = Self.metadata(of: report)
         // Front-matter keys policykb does not know, for templates: in file order, and by name.
-        let extra = parsed.extra.filter { !Self.isEmpty($0.value) }
+        let extra = report.extra.filter { !Self.isEmpty($0.value) }
         context["extra"] = extra.map { ["key": $0.key, "value": Self.text(of: $0.value)] }
         context["fields"] = Dictionary(extra.map { ($0.key, $0.value.templateValue) }) { first, _ in first }
         context["tags"] = report.topics.map { ["name": $0, "href": here.href(model.topicPath($0))] }
@@ -55,6 +40,35 @@ extension PageRenderer {
     }
 
     // MARK: - Parts
+
+    /// The body, read again from the file: straight from where loading found it when the file
+    /// is unchanged in size, else by parsing the file again.
+    static func body(of report: SourceReport, root: URL) throws -> String {
+        let url = root.appendingPathComponent(report.path)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw SiteError(path: report.path, message: "cannot read the report again while rendering it")
+        }
+        if let location = report.bodyLocation, location.fileSize == data.count {
+            return String(decoding: data.suffix(from: data.startIndex + location.offset), as: UTF8.self)
+        }
+        return try ReportFile.parse(String(decoding: data, as: UTF8.self), path: report.path).body
+    }
+
+    /// The report's own fields for the template; empty ones left out (an empty string is true in Mustache).
+    static func metadata(of report: SourceReport) -> [String: Any] {
+        var meta: [String: Any] = ["title": report.title]
+        if let date = report.date {
+            meta["date"] = date.description
+            meta["dateText"] = chineseDate(date)
+        }
+        for (key, value) in [("genre", report.genre), ("source", report.source), ("author", report.author),
+                             ("collection", report.collection), ("origin", report.origin)] {
+            if let value, !value.isEmpty { meta[key] = value }
+        }
+        if !report.places.isEmpty { meta["places"] = report.places.joined(separator: "、") }
+        if !report.summary.isEmpty { meta["summary"] = report.summary }
+        return meta
+    }
 
     /// A front-matter value as one line of text: lists joined with 、.
     static func text(of value: FrontMatterValue) -> String {

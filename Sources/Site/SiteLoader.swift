@@ -163,7 +163,17 @@ struct ReportChecker: Sendable {
             path: path, slug: slug, title: report.title, date: report.date, genre: report.genre,
             source: report.source, author: report.author, collection: report.collection, origin: report.origin,
             summary: report.summary ?? Self.summary(of: report), topics: topics,
-            regions: resolution.regions, places: report.places))
+            regions: resolution.regions, places: report.places, extra: report.extra,
+            bodyLocation: Self.bodyLocation(of: report.body, in: text)))
+    }
+
+    /// The body's byte offset when the file ends with it exactly (no CRLF, BOM or trimmed lines
+    /// changed it), so rendering can read it straight from the file.
+    static func bodyLocation(of body: String, in text: String) -> (offset: Int, fileSize: Int)? {
+        let size = text.utf8.count
+        let bodySize = body.utf8.count
+        guard bodySize <= size, text.utf8.suffix(bodySize).elementsEqual(body.utf8) else { return nil }
+        return (size - bodySize, size)
     }
 
     /// The file name's stem when it is a valid slug, else a slug made from it.

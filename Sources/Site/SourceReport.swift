@@ -21,11 +21,17 @@ public struct SourceReport: Equatable, Sendable {
     /// Regions as resolved from front matter (without added ancestors).
     public var regions: [Region]
     public var places: [String]
+    /// Front-matter keys policykb does not know, in file order, for templates.
+    public var extra: [(key: String, value: FrontMatterValue)]
+    /// Where the body starts in the file, and the file's size, when the body is the file's tail
+    /// as written: rendering then reads the body without parsing the front matter again.
+    public var bodyLocation: (offset: Int, fileSize: Int)?
 
     public init(
         path: String, slug: String, title: String, date: ReportDate? = nil, genre: String? = nil,
         source: String? = nil, author: String? = nil, collection: String? = nil, origin: String? = nil,
-        summary: String = "", topics: [String] = [], regions: [Region] = [], places: [String] = []
+        summary: String = "", topics: [String] = [], regions: [Region] = [], places: [String] = [],
+        extra: [(key: String, value: FrontMatterValue)] = [], bodyLocation: (offset: Int, fileSize: Int)? = nil
     ) {
         self.path = path
         self.slug = slug
@@ -40,6 +46,16 @@ public struct SourceReport: Equatable, Sendable {
         self.topics = topics
         self.regions = regions
         self.places = places
+        self.extra = extra
+        self.bodyLocation = bodyLocation
+    }
+
+    public static func == (a: SourceReport, b: SourceReport) -> Bool {
+        a.path == b.path && a.slug == b.slug && a.title == b.title && a.date == b.date && a.genre == b.genre
+            && a.source == b.source && a.author == b.author && a.collection == b.collection && a.origin == b.origin
+            && a.summary == b.summary && a.topics == b.topics && a.regions == b.regions && a.places == b.places
+            && a.extra.map(\.key) == b.extra.map(\.key) && a.extra.map(\.value) == b.extra.map(\.value)
+            && a.bodyLocation?.offset == b.bodyLocation?.offset && a.bodyLocation?.fileSize == b.bodyLocation?.fileSize
     }
 
     /// Newest first; undated reports last; ties by slug so every order is stable.

@@ -77,6 +77,15 @@ struct SiteBuildTests {
         #expect(try site.page("feed.xml").contains("太仓&lt;script&gt;"))
     }
 
+    @Test func reportsWithWindowsLineEndingsRenderTheirBody() throws {
+        var files = FixtureSite.standardFiles
+        files["content/reports/taicang-shuzi.md"] = FixtureSite.taicang.replacingOccurrences(of: "\n", with: "\r\n")
+        let site = try FixtureSite(files: files)
+        defer { site.remove() }
+        try site.build()
+        #expect(try site.page("reports/taicang-shuzi/index.html").contains("规模持续扩大。</p>"))
+    }
+
     @Test func unknownFrontMatterKeysReachTheTemplates() throws {
         var files = FixtureSite.standardFiles
         files["content/reports/taicang-shuzi.md"] = FixtureSite.taicang.replacingOccurrences(of: "title: 太仓", with: "site: 林秘书网\ntitle: 太仓")
