@@ -14,7 +14,7 @@ public struct BuildContext: Sendable {
     public var model: SiteModel?
     /// Set by the render step: the staging folder every later step writes into.
     public var writer: SiteWriter?
-    /// Site paths of every file written so far, for the summary.
+    /// How many pages and feeds the build has written so far.
     public var filesWritten = 0
 
     public init(root: URL) {
