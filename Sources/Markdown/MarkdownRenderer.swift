@@ -29,20 +29,68 @@ public struct RenderedMarkdown: Equatable, Sendable {
     public var headings: [Heading]
     /// The text without markup, for search and summaries.
     public var plainText: String
-}
 
-public struct MarkdownOptions: Equatable, Sendable {
-    /// Keep raw HTML from the Markdown. Off by default: cmark's safe mode drops it.
-    public var allowRawHTML: Bool
-
-    public init(allowRawHTML: Bool = false) {
-        self.allowRawHTML = allowRawHTML
+    public init(html: String, headings: [Heading], plainText: String) {
+        self.html = html
+        self.headings = headings
+        self.plainText = plainText
     }
 }
 
-/// The only user of the cmark C library. STUB: the render stage replaces this file.
+public struct MarkdownOptions: Equatable, Sendable {
+    /// Keep raw HTML from the Markdown. Off by default: raw HTML is dropped.
+    public var allowRawHTML: Bool
+    /// Anchors the page around the body already uses (`main`, `toc`); headings never take them.
+    public var reservedAnchors: Set<String>
+    /// The level the document's top headings render at: 2 turns a body's `#` into `<h2>` (and
+    /// `##` into `<h3>`) when the page around it has its own `<h1>`; a body starting at `##` stays.
+    /// Levels cap at 6. `Heading.level` reports the level as rendered.
+    public var topHeadingLevel: Int
+
+    public init(allowRawHTML: Bool = false, reservedAnchors: Set<String> = [], topHeadingLevel: Int = 1) {
+        self.allowRawHTML = allowRawHTML
+        self.reservedAnchors = reservedAnchors
+        self.topHeadingLevel = topHeadingLevel
+    }
+}
+
+/// Markdown to HTML through cmark. This module is the only user of the cmark C library.
+///
+/// Raw HTML nodes are removed from the tree unless opted in (then the author's HTML is trusted
+/// as written). `javascript:`, `vbscript:`, `file:` and non-image `data:` targets of Markdown
+/// links are blanked in either mode: by cmark's safe mode (the default since 0.29) and by our own pass.
 public enum MarkdownRenderer {
-    public static func render(_ markdown: String, options: MarkdownOptions = .init(), autoLinks: [AutoLink] = []) -> RenderedMarkdown {
-        RenderedMarkdown(html: "", headings: [], plainText: "")
+    /// Renders a document. Renderers of one build may share an `anchorCache` to skip
+    /// transliterating headings they have seen before.
+    public static func render(
+        _ markdown: String, options: MarkdownOptions = .init(), autoLinks: [AutoLink] = [],
+        anchorCache: AnchorSlugCache? = nil
+    ) -> RenderedMarkdown {
+        let safety = options.allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_SAFE
+        guard let root = cmark_parse_document(markdown, markdown.utf8.count, safety | CMARK_OPT_VALIDATE_UTF8) else {
+            return RenderedMarkdown(html: "", headings: [], plainText: "")
+        }
+        defer { cmark_node_free(root) }
+        if !options.allowRawHTML {
+            CMarkTree.removeRawHTML(root)
+        }
+        CMarkTree.blankDangerousURLs(root)
+        let headings = CMarkTree.anchorHeadings(
+            root, reserved: options.reservedAnchors, topLevel: options.topHeadingLevel, cache: anchorCache)
+        CMarkTree.insertAutoLinks(autoLinks, in: root)
+        return RenderedMarkdown(
+            html: CMarkTree.html(root, options: safety),
+            headings: headings,
+            plainText: CMarkTree.plainText(root)
+        )
+    }
+
+    /// Only the text without markup (raw HTML dropped), for summaries and search: no anchors and
+    /// no HTML are made, which `render` spends most of its time on.
+    public static func plainText(_ markdown: String) -> String {
+        guard let root = cmark_parse_document(markdown, markdown.utf8.count, CMARK_OPT_VALIDATE_UTF8) else { return "" }
+        defer { cmark_node_free(root) }
+        CMarkTree.removeRawHTML(root)
+        return CMarkTree.plainText(root)
     }
 }

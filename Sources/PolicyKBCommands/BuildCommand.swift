@@ -1,6 +1,9 @@
 import ArgumentParser
+import Content
+import Foundation
+import Site
 
-/// STUB: the render stage replaces this file.
+/// `policykb build`: renders content/reports/*.md into public/, or reports every problem and leaves public/ alone.
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
@@ -9,5 +12,28 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var options: SiteOptions
 
-    func run() throws {}
+    func run() throws {
+        let quiet = options.quiet
+        let builder = SiteBuilder(root: options.root, log: { line in
+            if !quiet { print(line) }
+        })
+        do {
+            try builder.build()
+        } catch let diagnostics as Diagnostics {
+            StandardError.print(diagnostics.description)
+            StandardError.print("build failed: \(diagnostics.items.count) problem(s); public/ was not changed")
+            throw ExitCode.failure
+        } catch let error as SiteError {
+            StandardError.print(error.description)
+            StandardError.print("build failed; public/ was not changed")
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// Diagnostics go to standard error, so output can be piped while problems stay visible.
+enum StandardError {
+    static func print(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
 }

@@ -1,6 +1,9 @@
 import ArgumentParser
+import Content
+import Foundation
+import Site
 
-/// STUB: the render stage replaces this file.
+/// `policykb check`: every relative link and #anchor in public/ must resolve.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -9,5 +12,20 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var options: SiteOptions
 
-    func run() throws {}
+    func run() throws {
+        let checker = LinkChecker(folder: options.root.appendingPathComponent(SiteBuilder.outputFolder, isDirectory: true))
+        let problems: [Diagnostic]
+        do {
+            problems = try checker.check()
+        } catch {
+            StandardError.print(error.description)
+            throw ExitCode.failure
+        }
+        for problem in problems { StandardError.print(problem.description) }
+        guard problems.isEmpty else {
+            StandardError.print("\(problems.count) broken link(s)")
+            throw ExitCode.failure
+        }
+        if !options.quiet { print("all links resolve") }
+    }
 }

@@ -1,0 +1,48 @@
+import Content
+import Foundation
+import Taxonomy
+
+/// What the build steps share: each step reads what earlier steps left and adds its own part.
+public struct BuildContext: Sendable {
+    /// The knowledge base's folder (holding site.yml, content/, templates/).
+    public let root: URL
+    public var config: SiteConfig?
+    public var templates: TemplateSet?
+    public var vocabulary: TopicVocabulary?
+    public var gazetteer: Gazetteer?
+    public var reports: [SourceReport] = []
+    public var model: SiteModel?
+    /// Set by the render step: the staging folder every later step writes into.
+    public var writer: SiteWriter?
+    /// How many pages and feeds the build has written so far.
+    public var filesWritten = 0
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    /// The model, or a clear error when a step runs before the model exists.
+    public func requireModel(_ step: String) throws(SiteError) -> SiteModel {
+        guard let model else { throw SiteError(step: step, path: root.path, message: "the site model is not built yet") }
+        return model
+    }
+
+    public func requireWriter(_ step: String) throws(SiteError) -> SiteWriter {
+        guard let writer else { throw SiteError(step: step, path: root.path, message: "no staging folder yet") }
+        return writer
+    }
+}
+
+/// One named step of the build. `run` returns a short detail for the log, such as a count.
+///
+/// A search index writer is one more step placed before `publish` (see `SiteBuilder.standardSteps`):
+/// it reads `context.model` and writes under `search/` with `context.writer`.
+public struct BuildStep: Sendable {
+    public var name: String
+    public var run: @Sendable (inout BuildContext) throws -> String
+
+    public init(_ name: String, run: @escaping @Sendable (inout BuildContext) throws -> String) {
+        self.name = name
+        self.run = run
+    }
+}

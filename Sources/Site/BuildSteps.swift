@@ -1,0 +1,114 @@
+import Content
+import Foundation
+import Taxonomy
+
+/// The standard steps' work; each takes what earlier steps left in the context.
+enum BuildSteps {
+    // MARK: - Loading
+
+    /// site.yml, templates, vocabulary and gazetteer; their problems are reported together.
+    /// A vocabulary or gazetteer already in the context (given by a caller or a test) is kept.
+    @Sendable static func loadConfiguration(_ context: inout BuildContext) throws -> String {
+        let loader = SiteLoader(root: context.root)
+        var problems: [Diagnostic] = []
+        func attempt<T>(_ load: () throws(Diagnostics) -> T) -> T? {
+            do { return try load() } catch { problems += error.items; return nil }
+        }
+        context.config = attempt { () throws(Diagnostics) in try loader.config() }
+        context.templates = attempt { () throws(Diagnostics) in try TemplateSet(directory: context.root.appendingPathComponent("templates")) }
+        if context.vocabulary == nil {
+            context.vocabulary = attempt { () throws(Diagnostics) in try loader.vocabulary() }
+        }
+        if context.gazetteer == nil {
+            context.gazetteer = attempt { () throws(Diagnostics) in try loader.gazetteer() }
+        }
+        guard problems.isEmpty else { throw Diagnostics(problems) }
+        return "\(context.vocabulary?.topics.count ?? 0) topics, \(context.gazetteer?.regions.count ?? 0) regions"
+    }
+
+    @Sendable static func loadReports(_ context: inout BuildContext) throws -> String {
+        guard let vocabulary = context.vocabulary, let gazetteer = context.gazetteer else { return "" }
+        context.reports = try SiteLoader(root: context.root).reports(vocabulary: vocabulary, gazetteer: gazetteer)
+        return "\(context.reports.count)"
+    }
+
+    @Sendable static func indexSite(_ context: inout BuildContext) throws -> String {
+        guard let config = context.config, let vocabulary = context.vocabulary, let gazetteer = context.gazetteer else { return "" }
+        let model = SiteModel(config: config, vocabulary: vocabulary, gazetteer: gazetteer, reports: context.reports)
+        context.model = model
+        context.reports = []  // the model holds them now
+        return "\(model.reportsByTopic.count) topics, \(model.regionsByCode.count) regions in use"
+    }
+
+    // MARK: - Writing
+
+    /// Which page to render; rendered and written one at a time, on every core.
+    enum PageJob: Sendable {
+        case home, topicIndex, regionIndex, notFound
+        case report(Int)
+        case topic(Topic, page: Int)
+        case region(Region, page: Int)
+    }
+
+    @Sendable static func renderPages(_ context: inout BuildContext) throws -> String {
+        let model = try context.requireModel("render pages")
+        guard let templates = context.templates else { return "" }
+        let writer = try SiteWriter(destination: context.root.appendingPathComponent(SiteBuilder.outputFolder, isDirectory: true))
+        context.writer = writer
+        let renderer = PageRenderer(model: model, templates: templates)
+        var jobs: [PageJob] = [.home, .topicIndex, .regionIndex, .notFound]
+        jobs += model.reports.indices.map(PageJob.report)
+        for topic in model.vocabulary.topics {
+            jobs += (1...model.pageCount(for: model.count(topic: topic.name))).map { PageJob.topic(topic, page: $0) }
+        }
+        for region in model.regionsByCode.values.sorted(by: { $0.code < $1.code }) {
+            jobs += (1...model.pageCount(for: model.count(region: region.code))).map { PageJob.region(region, page: $0) }
+        }
+        let root = context.root
+        let failures = Parallel.map(jobs) { job -> Error? in
+            do {
+                let page: Page
+                switch job {
+                case .home: page = renderer.home()
+                case .topicIndex: page = renderer.topicIndex()
+                case .regionIndex: page = renderer.regionIndex()
+                case .notFound: page = renderer.notFound()
+                case .report(let id): page = try renderer.report(id, root: root)
+                case .topic(let topic, let number): page = renderer.topic(topic, page: number)
+                case .region(let region, let number): page = renderer.region(region, page: number)
+                }
+                try writer.write(page.contents, to: page.path)
+                return nil
+            } catch {
+                return error
+            }
+        }.compactMap { $0 }
+        if let first = failures.first {
+            let diagnostics = failures.compactMap { $0 as? Diagnostics }.flatMap(\.items)
+            throw diagnostics.isEmpty ? first : Diagnostics(diagnostics)
+        }
+        context.filesWritten += jobs.count
+        return "\(jobs.count)"
+    }
+
+    /// sitemap.xml, robots.txt, feed.xml and templates/assets → assets/.
+    @Sendable static func writeExtras(_ context: inout BuildContext) throws -> String {
+        let model = try context.requireModel("write feeds and assets")
+        let writer = try context.requireWriter("write feeds and assets")
+        guard let templates = context.templates else { return "" }
+        let paths = PageRenderer(model: model, templates: templates).pagePaths
+        for sitemap in FeedWriter.sitemaps(paths: paths, baseURL: model.config.baseURL) {
+            try writer.write(sitemap.contents, to: sitemap.name)
+        }
+        try writer.write(FeedWriter.robots(baseURL: model.config.baseURL), to: "robots.txt")
+        try writer.write(FeedWriter.atom(model: model), to: PageLocation.feed)
+        try writer.copyFolder(templates.directory.appendingPathComponent("assets"), to: "assets")
+        context.filesWritten += 3
+        return "sitemap, robots.txt, feed, assets"
+    }
+
+    @Sendable static func publish(_ context: inout BuildContext) throws -> String {
+        try context.requireWriter("publish").publish()
+        return SiteBuilder.outputFolder + "/"
+    }
+}

@@ -1,0 +1,91 @@
+import Content
+import Foundation
+
+/// `sitemap.xml`, `robots.txt` and the Atom feed `feed.xml`: the files that need absolute URLs.
+enum FeedWriter {
+    /// The sitemap protocol allows 50,000 URLs per file.
+    static let sitemapLimit = 50_000
+
+    /// `sitemap.xml`, or when there are more pages than one file may hold, `sitemap.xml` as an
+    /// index of `sitemap-1.xml`, `sitemap-2.xml`, …; as (file name, contents) pairs.
+    static func sitemaps(paths: [String], baseURL: String, limit: Int = sitemapLimit) -> [(name: String, contents: String)] {
+        let urls = paths.filter { $0 != PageLocation.notFound }
+        guard urls.count > limit else { return [("sitemap.xml", urlset(urls, baseURL: baseURL))] }
+        let parts = stride(from: 0, to: urls.count, by: limit).map { Array(urls[$0..<min(urls.count, $0 + limit)]) }
+        var files = parts.enumerated().map { ("sitemap-\($0.offset + 1).xml", urlset($0.element, baseURL: baseURL)) }
+        var index = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        index += "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for (name, _) in files { index += "  <sitemap><loc>\(escape(baseURL + name))</loc></sitemap>\n" }
+        index += "</sitemapindex>\n"
+        files.insert(("sitemap.xml", index), at: 0)
+        return files
+    }
+
+    private static func urlset(_ paths: [String], baseURL: String) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for path in paths {
+            xml += "  <url><loc>\(escape(absolute(path, baseURL)))</loc></url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+
+    static func robots(baseURL: String) -> String {
+        "User-agent: *\nAllow: /\nSitemap: \(baseURL)sitemap.xml\n"
+    }
+
+    /// The newest reports. `updated` is the newest report's date, so the feed changes only with content.
+    static func atom(model: SiteModel) -> String {
+        let config = model.config
+        let entries = model.reports.prefix(config.feedEntries)
+        let updated = entries.compactMap(\.date).max().map(timestamp) ?? "1970-01-01T00:00:00Z"
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(escape(config.language))\">\n"
+        xml += "  <title>\(escape(config.title))</title>\n"
+        if !config.description.isEmpty { xml += "  <subtitle>\(escape(config.description))</subtitle>\n" }
+        xml += "  <id>\(escape(config.baseURL))</id>\n"
+        xml += "  <link rel=\"alternate\" href=\"\(escape(config.baseURL))\"/>\n"
+        xml += "  <link rel=\"self\" href=\"\(escape(config.baseURL + PageLocation.feed))\"/>\n"
+        xml += "  <updated>\(updated)</updated>\n"
+        for report in entries {
+            let url = escape(absolute(PageLocation.report(report.slug), config.baseURL))
+            xml += "  <entry>\n"
+            xml += "    <title>\(escape(report.title))</title>\n"
+            xml += "    <id>\(url)</id>\n"
+            xml += "    <link rel=\"alternate\" href=\"\(url)\"/>\n"
+            xml += "    <updated>\(report.date.map(timestamp) ?? updated)</updated>\n"
+            xml += "    <author><name>\(escape(report.author ?? report.source ?? config.title))</name></author>\n"
+            for topic in report.topics { xml += "    <category term=\"\(escape(topic))\"/>\n" }
+            if !report.summary.isEmpty { xml += "    <summary>\(escape(report.summary))</summary>\n" }
+            xml += "  </entry>\n"
+        }
+        return xml + "</feed>\n"
+    }
+
+    // MARK: - Helpers
+
+    /// Pages are linked as folders (`reports/x/`) on the web; the file name is only for disk.
+    static func absolute(_ path: String, _ baseURL: String) -> String {
+        baseURL + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
+    }
+
+    static func timestamp(_ date: ReportDate) -> String {
+        String(format: "%04d-%02d-%02dT00:00:00Z", date.year, date.month ?? 1, date.day ?? 1)
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,128 @@
+import Content
+import Foundation
+import Markdown
+import Taxonomy
+
+extension PageRenderer {
+    /// Ids headings in a body never take: the templates' own, and `top`, which browsers treat specially.
+    var reservedAnchors: Set<String> {
+        templates.fixedIds.union(["top"])
+    }
+
+    /// A report's page. Its body is read again from its file here, so bodies never pile up in memory.
+    public func report(_ id: Int, root: URL) throws -> Page {
+        let report = model.reports[id]
+        let here = PageLocation(path: PageLocation.report(report.slug))
+        let body = Self.droppingTitleHeading(try Self.body(of: report, root: root), title: report.title)
+        let rendered = MarkdownRenderer.render(
+            body,
+            options: MarkdownOptions(allowRawHTML: model.config.rawHTML, reservedAnchors: reservedAnchors, topHeadingLevel: 2),
+            autoLinks: model.config.autoLinks ? autoLinks(for: id, from: here) : [],
+            anchorCache: anchorCache)
+
+        var context = common(here, title: report.title, kind: "reportPage")
+        context["report"] = Self.metadata(of: report)
+        // Front-matter keys policykb does not know, for templates: in file order, and by name.
+        let extra = report.extra.filter { !Self.isEmpty($0.value) }
+        context["extra"] = extra.map { ["key": $0.key, "value": Self.text(of: $0.value)] }
+        context["fields"] = Dictionary(extra.map { ($0.key, $0.value.templateValue) }) { first, _ in first }
+        context["tags"] = report.topics.map { ["name": $0, "href": here.href(model.topicPath($0))] }
+        context["regionPaths"] = model.regionPaths(of: id).map { path in
+            ["segments": path.enumerated().map { index, region in
+                ["name": region.name, "href": here.href(model.regionPath(region)), "separator": index > 0]
+            }]
+        }
+        context["toc"] = tableOfContents(rendered.headings)
+        context["body"] = rendered.html
+        context["related"] = model.relatedReports(to: id).map { reportItem($0, from: here) }
+        if let sequence = sequence(of: id, from: here) { context["sequence"] = sequence }
+        return Page(path: here.path, contents: templates.render("report", context: context))
+    }
+
+    // MARK: - Parts
+
+    /// The body, read again from the file: straight from where loading found it when the file
+    /// is unchanged in size, else by parsing the file again.
+    static func body(of report: SourceReport, root: URL) throws -> String {
+        let url = root.appendingPathComponent(report.path)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw SiteError(path: report.path, message: "cannot read the report again while rendering it")
+        }
+        if let location = report.bodyLocation, location.fileSize == data.count {
+            return String(decoding: data.suffix(from: data.startIndex + location.offset), as: UTF8.self)
+        }
+        return try ReportFile.parse(String(decoding: data, as: UTF8.self), path: report.path).body
+    }
+
+    /// The report's own fields for the template; empty ones left out (an empty string is true in Mustache).
+    static func metadata(of report: SourceReport) -> [String: Any] {
+        var meta: [String: Any] = ["title": report.title]
+        if let date = report.date {
+            meta["date"] = date.description
+            meta["dateText"] = chineseDate(date)
+        }
+        for (key, value) in [("genre", report.genre), ("source", report.source), ("author", report.author),
+                             ("collection", report.collection), ("origin", report.origin)] {
+            if let value, !value.isEmpty { meta[key] = value }
+        }
+        if !report.places.isEmpty { meta["places"] = report.places.joined(separator: "、") }
+        if !report.summary.isEmpty { meta["summary"] = report.summary }
+        return meta
+    }
+
+    /// A front-matter value as one line of text: lists joined with 、.
+    static func text(of value: FrontMatterValue) -> String {
+        switch value {
+        case .string(let text): return text
+        case .list(let items): return items.map(text(of:)).joined(separator: "、")
+        case .map(let pairs): return pairs.keys.sorted().map { "\($0): \(text(of: pairs[$0] ?? .null))" }.joined(separator: "; ")
+        case .null: return ""
+        }
+    }
+
+    static func isEmpty(_ value: FrontMatterValue) -> Bool {
+        if case .null = value { return true }
+        if case .string(let text) = value { return text.isEmpty }
+        return false
+    }
+
+    /// A body opening with `# <its title>` would repeat the page's `<h1>`; that line is dropped.
+    static func droppingTitleHeading(_ body: String, title: String) -> String {
+        let firstLine = body.prefix { $0 != "\n" }
+        guard firstLine.hasPrefix("#"),
+              firstLine.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces) == title
+        else { return body }
+        return String(body.dropFirst(firstLine.count))
+    }
+
+    /// The report's topics (with aliases) and regions, each linked at its first mention.
+    func autoLinks(for id: Int, from here: PageLocation) -> [AutoLink] {
+        let report = model.reports[id]
+        var links = report.topics.map { name in
+            AutoLink(terms: [name] + (model.topicsByName[name]?.aliases ?? []), href: here.href(model.topicPath(name)))
+        }
+        var seen: Set<String> = []
+        for path in model.regionPaths(of: id) {
+            for region in path where seen.insert(region.code).inserted {
+                links.append(AutoLink(terms: [region.name], href: here.href(model.regionPath(region))))
+            }
+        }
+        return links
+    }
+
+    /// The body's headings, indented by level; none for a body with fewer than two.
+    func tableOfContents(_ entries: [Heading]) -> [[String: Any]] {
+        guard entries.count >= 2 else { return [] }
+        let top = entries.map(\.level).min() ?? 1
+        return entries.map { ["text": $0.text, "anchor": $0.anchor, "depth": $0.level - top, "nested": $0.level > top] }
+    }
+
+    /// The newer and older report within the report's first topic.
+    func sequence(of id: Int, from here: PageLocation) -> [String: Any]? {
+        guard let (topic, newer, older) = model.neighbours(of: id), newer != nil || older != nil else { return nil }
+        var sequence: [String: Any] = ["topic": topic, "topicHref": here.href(model.topicPath(topic))]
+        if let newer { sequence["newer"] = reportItem(newer, from: here) }
+        if let older { sequence["older"] = reportItem(older, from: here) }
+        return sequence
+    }
+}

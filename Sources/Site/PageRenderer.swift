@@ -1,0 +1,140 @@
+import Content
+import Foundation
+import Markdown
+import Taxonomy
+
+/// Builds each page's template context from the site model and renders it with the templates.
+///
+/// Contexts are plain dictionaries; every link in them is already relative to the page.
+/// Templates print values with `{{x}}` (escaped); only `content` and `body` are HTML.
+public struct PageRenderer: Sendable {
+    public let model: SiteModel
+    public let templates: TemplateSet
+    /// Heading slugs already made in this build (headings such as 一、基本情况 recur across reports).
+    let anchorCache = AnchorSlugCache()
+
+    public init(model: SiteModel, templates: TemplateSet) {
+        self.model = model
+        self.templates = templates
+    }
+
+    /// Every page path the site has, sorted (reports, topics, regions, the indexes and 404).
+    public var pagePaths: [String] {
+        var paths = [PageLocation.home, PageLocation.topics, PageLocation.regions, PageLocation.notFound]
+        paths += model.reports.map { PageLocation.report($0.slug) }
+        for topic in model.vocabulary.topics {
+            paths += (1...model.pageCount(for: model.count(topic: topic.name))).map { model.topicPath(topic.name, page: $0) }
+        }
+        for region in model.regionsByCode.values {
+            paths += (1...model.pageCount(for: model.count(region: region.code))).map { model.regionPath(region, page: $0) }
+        }
+        return paths.sorted()
+    }
+
+    // MARK: - Home
+
+    public func home() -> Page {
+        let here = PageLocation(path: PageLocation.home)
+        var context = common(here, title: nil, kind: "home")
+        context["counts"] = [
+            "reports": model.reports.count,
+            "topics": model.reportsByTopic.count,
+            "regions": model.regionsByCode.count,
+        ]
+        context["newest"] = model.reports.indices.prefix(model.config.homeNewest).map { reportItem($0, from: here) }
+        context["mainTopics"] = model.topTopics.map { topicLink($0, from: here) }
+        return Page(path: here.path, contents: templates.render("home", context: context))
+    }
+
+    // MARK: - 404
+
+    /// Served for any missing address, so its links are absolute from `baseURL`.
+    public func notFound() -> Page {
+        let here = PageLocation(path: PageLocation.notFound, absoluteBase: model.config.baseURL)
+        let context = common(here, title: "页面未找到", kind: "notFound")
+        return Page(path: here.path, contents: templates.render("404", context: context))
+    }
+
+    // MARK: - Shared context
+
+    /// What the layout needs on every page.
+    func common(_ here: PageLocation, title: String?, kind: String) -> [String: Any] {
+        let config = model.config
+        var context: [String: Any] = [
+            // Empty strings count as true in Mustache sections, so empty values are left out.
+            "site": [
+                "title": config.title,
+                "language": config.language,
+                "baseURL": config.baseURL,
+            ].merging(config.description.isEmpty ? [:] : ["description": config.description]) { a, _ in a },
+            "pageTitle": title.map { "\($0) · \(config.title)" } ?? config.title,
+            "root": here.root,
+            "canonical": config.baseURL + (here.path.hasSuffix("index.html") ? String(here.path.dropLast("index.html".count)) : here.path),
+            "nav": [
+                "home": here.href(PageLocation.home),
+                "topics": here.href(PageLocation.topics),
+                "regions": here.href(PageLocation.regions),
+                "stylesheet": here.href(PageLocation.stylesheet),
+                "feed": here.href(PageLocation.feed),
+                "search": here.href(PageLocation.search),
+            ],
+        ]
+        context[kind] = true
+        if let title { context["title"] = title }
+        return context
+    }
+
+    /// A report as an entry of a list: title, link, date, summary and where it is about.
+    func reportItem(_ id: Int, from here: PageLocation) -> [String: Any] {
+        let report = model.reports[id]
+        var item: [String: Any] = [
+            "title": report.title,
+            "href": here.href(PageLocation.report(report.slug)),
+            "regions": model.regionPaths(of: id).compactMap(\.last).map { regionLink($0, from: here) },
+            "topics": report.topics.map { ["name": $0, "href": here.href(model.topicPath($0))] },
+        ]
+        if !report.summary.isEmpty { item["summary"] = report.summary }
+        if let date = report.date {
+            item["date"] = date.description
+            item["dateText"] = Self.chineseDate(date)
+        }
+        return item
+    }
+
+    func topicLink(_ topic: Topic, from here: PageLocation) -> [String: Any] {
+        var link: [String: Any] = [
+            "name": topic.name,
+            "href": here.href(model.topicPath(topic.name)),
+            "count": model.count(topic: topic.name),
+        ]
+        if !topic.description.isEmpty { link["description"] = topic.description }
+        return link
+    }
+
+    func regionLink(_ region: Region, from here: PageLocation) -> [String: Any] {
+        ["name": region.name, "href": here.href(model.regionPath(region)), "count": model.count(region: region.code)]
+    }
+
+    /// Links to the neighbouring pages of a long list, or nil when it fits on one page.
+    func pagination(page: Int, of total: Int, from here: PageLocation, path: (Int) -> String) -> [String: Any]? {
+        guard total > 1 else { return nil }
+        var links: [String: Any] = ["current": page, "total": total]
+        if page > 1 {
+            links["first"] = here.href(path(1))
+            links["previous"] = here.href(path(page - 1))
+        }
+        if page < total {
+            links["next"] = here.href(path(page + 1))
+            links["last"] = here.href(path(total))
+        }
+        return links
+    }
+
+    /// 2023年12月28日, 2023年12月 or 2023年: as precise as the report's date.
+    static func chineseDate(_ date: ReportDate) -> String {
+        var text = "\(date.year)年"
+        if let month = date.month { text += "\(month)月" }
+        if let day = date.day { text += "\(day)日" }
+        return text
+    }
+}

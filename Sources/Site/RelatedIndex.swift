@@ -1,0 +1,78 @@
+import Foundation
+
+/// Finds related reports through an inverted index from terms (topics, and regions with their
+/// ancestors) to reports: only reports sharing a term are ever scored, never every pair.
+///
+/// A term's weight is its inverse document frequency, so a shared county counts for more than a
+/// shared province. Work per report is bounded: a rare term's reports are all scored; a common
+/// term (more than `postingLimit` reports) only adds its weight to candidates already found, and
+/// seeds a few of its newest reports when too few candidates exist.
+struct RelatedIndex: Sendable {
+    /// Report id → its term ids, rarest first (ties by id), so scores add up in the same order every build.
+    private let terms: [[Int]]
+    /// Term id → report ids, ascending (newest first).
+    private let postings: [[Int]]
+    private let weights: [Double]
+
+    static let postingLimit = 500
+    /// How many of a common term's newest reports may become candidates when rare terms found too few.
+    static let seedLimit = 50
+
+    init(reports: [SourceReport], rolledUpRegions: [[String]]) {
+        var ids: [String: Int] = [:]
+        var postings: [[Int]] = []
+        var raw: [[Int]] = []
+        raw.reserveCapacity(reports.count)
+        for (report, source) in reports.enumerated() {
+            let names = Set(source.topics.map { "t:" + $0 } + rolledUpRegions[report].map { "r:" + $0 })
+            var own: [Int] = []
+            for name in names.sorted() {
+                let id: Int
+                if let known = ids[name] {
+                    id = known
+                } else {
+                    id = postings.count
+                    ids[name] = id
+                    postings.append([])
+                }
+                postings[id].append(report)
+                own.append(id)
+            }
+            raw.append(own)
+        }
+        let total = Double(max(reports.count, 1))
+        weights = postings.map { log(1 + total / Double(max($0.count, 1))) }
+        let frozen = postings
+        terms = raw.map { own in own.sorted { (frozen[$0].count, $0) < (frozen[$1].count, $1) } }
+        self.postings = postings
+    }
+
+    func closest(to report: Int, limit: Int) -> [Int] {
+        guard limit > 0, terms.indices.contains(report) else { return [] }
+        var scores: [Int: Double] = [:]
+        var processed: [Int] = []
+        for term in terms[report] {
+            processed.append(term)
+            let list = postings[term]
+            let weight = weights[term]
+            if list.count <= Self.postingLimit {
+                for other in list where other != report { scores[other, default: 0] += weight }
+                continue
+            }
+            // A common term: credit the candidates that have it (binary search in their short term
+            // lists would need them sorted by id; a linear scan of a handful of terms is as quick).
+            for candidate in Array(scores.keys) where terms[candidate].contains(term) {
+                scores[candidate, default: 0] += weight
+            }
+            if scores.count < limit {
+                for other in list.prefix(Self.seedLimit) where other != report && scores[other] == nil {
+                    // A late candidate still gets credit for every term it shares so far.
+                    scores[other] = processed.filter { terms[other].contains($0) }.reduce(0) { $0 + weights[$1] }
+                }
+            }
+        }
+        // Highest score first; ties go to the newer report (lower id), so the order is stable.
+        return scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(limit).map(\.key)
+    }
+}

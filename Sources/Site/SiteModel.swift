@@ -1,0 +1,139 @@
+import Content
+import Foundation
+import Taxonomy
+
+/// Everything the pages need to know about the whole site, as metadata and indexes (no rendered
+/// pages, no bodies). Built once; read concurrently by the page renderers.
+public struct SiteModel: Sendable {
+    public let config: SiteConfig
+    public let vocabulary: TopicVocabulary
+    public let gazetteer: Gazetteer
+    /// Newest first; a report's position here is its id in every index below.
+    public let reports: [SourceReport]
+    /// Topic name → reports tagged with it, newest first.
+    public let reportsByTopic: [String: [Int]]
+    /// Region code → reports about it or about any region under it (roll-up), newest first.
+    public let reportsByRegion: [String: [Int]]
+    /// Regions with at least one report, by code (their ancestors included).
+    public let regionsByCode: [String: Region]
+    /// Region code → child regions with reports, in code order.
+    public let regionChildren: [String: [Region]]
+    /// Provinces (or other top regions) with reports, in code order.
+    public let topRegions: [Region]
+    /// Topic name → topic, for every topic in the vocabulary.
+    public let topicsByName: [String: Topic]
+    /// Topic name → its child topics, in vocabulary order.
+    public let topicChildren: [String: [Topic]]
+    /// Topics without a (known) parent, in vocabulary order.
+    public let topTopics: [Topic]
+    /// Report id → its region codes with every ancestor, in code order.
+    public let rolledUpRegions: [[String]]
+    let related: RelatedIndex
+
+    public init(config: SiteConfig, vocabulary: TopicVocabulary, gazetteer: Gazetteer, reports: [SourceReport]) {
+        self.config = config
+        self.vocabulary = vocabulary
+        self.gazetteer = gazetteer
+        let reports = reports.sorted(by: SourceReport.newestFirst)
+        self.reports = reports
+
+        var byTopic: [String: [Int]] = [:]
+        var byRegion: [String: [Int]] = [:]
+        var regions: [String: Region] = [:]
+        var rolledUp: [[String]] = []
+        rolledUp.reserveCapacity(reports.count)
+        for (id, report) in reports.enumerated() {
+            for topic in report.topics { byTopic[topic, default: []].append(id) }
+            var codes: Set<String> = []
+            for region in report.regions {
+                for step in gazetteer.path(of: region) where codes.insert(step.code).inserted {
+                    regions[step.code] = step
+                }
+            }
+            let sortedCodes = codes.sorted()
+            for code in sortedCodes { byRegion[code, default: []].append(id) }
+            rolledUp.append(sortedCodes)
+        }
+        reportsByTopic = byTopic
+        reportsByRegion = byRegion
+        regionsByCode = regions
+        rolledUpRegions = rolledUp
+
+        var children: [String: [Region]] = [:]
+        var top: [Region] = []
+        for region in regions.values.sorted(by: { $0.code < $1.code }) {
+            if let parent = region.parentCode, regions[parent] != nil {
+                children[parent, default: []].append(region)
+            } else {
+                top.append(region)
+            }
+        }
+        regionChildren = children
+        topRegions = top
+
+        var topicsByName: [String: Topic] = [:]
+        for topic in vocabulary.topics { topicsByName[topic.name] = topic }
+        var topicChildren: [String: [Topic]] = [:]
+        var topTopics: [Topic] = []
+        for topic in vocabulary.topics {
+            if let parent = topic.parent, topicsByName[parent] != nil, parent != topic.name {
+                topicChildren[parent, default: []].append(topic)
+            } else {
+                topTopics.append(topic)
+            }
+        }
+        self.topicsByName = topicsByName
+        self.topicChildren = topicChildren
+        self.topTopics = topTopics
+
+        related = RelatedIndex(reports: reports, rolledUpRegions: rolledUp)
+    }
+
+    // MARK: - Queries
+
+    public func count(topic name: String) -> Int {
+        reportsByTopic[name]?.count ?? 0
+    }
+
+    public func count(region code: String) -> Int {
+        reportsByRegion[code]?.count ?? 0
+    }
+
+    /// The closest reports by shared topics and regions, rarer ones weighing more; never the report itself.
+    public func relatedReports(to id: Int) -> [Int] {
+        related.closest(to: id, limit: config.related)
+    }
+
+    /// The newer and the older report in the report's first topic.
+    public func neighbours(of id: Int) -> (topic: String, newer: Int?, older: Int?)? {
+        guard let topic = reports[id].topics.first, let list = reportsByTopic[topic] else { return nil }
+        // Lists are in id order, so the report's place is found by binary search.
+        var low = 0
+        var high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if list[mid] < id { low = mid + 1 } else { high = mid }
+        }
+        guard low < list.count, list[low] == id else { return nil }
+        return (topic, low > 0 ? list[low - 1] : nil, low + 1 < list.count ? list[low + 1] : nil)
+    }
+
+    /// The report's regions as paths from the top, one per region named (ancestors named too are not repeated).
+    public func regionPaths(of id: Int) -> [[Region]] {
+        let named = reports[id].regions
+        let paths = named.map { gazetteer.path(of: $0) }
+        // Drop a path that is the start of another one: 江苏省 is shown inside 江苏省 › 苏州市 › 昆山市.
+        return paths.enumerated().filter { index, path in
+            !paths.enumerated().contains { other, longer in
+                other != index && longer.count > path.count && Array(longer.prefix(path.count)) == path
+            } && !paths[..<index].contains(path)
+        }.map(\.element)
+    }
+
+    /// Topic names with how many of these reports carry them, most first, then by name.
+    public func topicCounts(in ids: [Int]) -> [(name: String, count: Int)] {
+        var counts: [String: Int] = [:]
+        for id in ids { for topic in reports[id].topics { counts[topic, default: 0] += 1 } }
+        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+}
