@@ -6,7 +6,7 @@ import Foundation
 /// Each report's text is written at once in chunks (`d/…`); only its postings, compactly encoded,
 /// stay in memory until `finish()` writes the shards, norms, facets and `meta.js`. Reports get ids
 /// in the order they are added, so the same reports in the same order give the same bytes.
-public struct SearchIndexWriter {
+public struct SearchIndexWriter: Sendable {
     public let directory: URL
     private var postings: [UInt64: TermPostings] = [:]
     private var unigrams: [UInt32: TermPostings] = [:]

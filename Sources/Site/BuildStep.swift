@@ -1,5 +1,6 @@
 import Content
 import Foundation
+import Search
 import Taxonomy
 
 /// What the build steps share: each step reads what earlier steps left and adds its own part.
@@ -16,6 +17,8 @@ public struct BuildContext: Sendable {
     public var writer: SiteWriter?
     /// How many pages and feeds the build has written so far.
     public var filesWritten = 0
+    /// Filled while report pages are rendered, written out by the search step.
+    public var searchIndex: SearchIndexWriter?
 
     public init(root: URL) {
         self.root = root

@@ -1,5 +1,6 @@
 import Content
 import Foundation
+import Search
 import Taxonomy
 
 /// The standard steps' work; each takes what earlier steps left in the context.
@@ -44,11 +45,14 @@ enum BuildSteps {
 
     /// Which page to render; rendered and written one at a time, on every core.
     enum PageJob: Sendable {
-        case home, topicIndex, regionIndex, notFound
-        case report(Int)
+        case home, topicIndex, regionIndex, search, notFound
         case topic(Topic, page: Int)
         case region(Region, page: Int)
     }
+
+    /// Reports rendered between two hand-overs to the search index: enough to keep both cores
+    /// busy, few enough that their texts never pile up in memory.
+    static let reportBatch = 512
 
     @Sendable static func renderPages(_ context: inout BuildContext) throws -> String {
         let model = try context.requireModel("render pages")
@@ -56,8 +60,7 @@ enum BuildSteps {
         let writer = try SiteWriter(destination: context.root.appendingPathComponent(SiteBuilder.outputFolder, isDirectory: true))
         context.writer = writer
         let renderer = PageRenderer(model: model, templates: templates)
-        var jobs: [PageJob] = [.home, .topicIndex, .regionIndex, .notFound]
-        jobs += model.reports.indices.map(PageJob.report)
+        var jobs: [PageJob] = [.home, .topicIndex, .regionIndex, .search, .notFound]
         for topic in model.vocabulary.topics {
             jobs += (1...model.pageCount(for: model.count(topic: topic.name))).map { PageJob.topic(topic, page: $0) }
         }
@@ -65,15 +68,15 @@ enum BuildSteps {
             jobs += (1...model.pageCount(for: model.count(region: region.code))).map { PageJob.region(region, page: $0) }
         }
         let root = context.root
-        let failures = Parallel.map(jobs) { job -> Error? in
+        var failures = Parallel.map(jobs) { job -> Error? in
             do {
                 let page: Page
                 switch job {
                 case .home: page = renderer.home()
                 case .topicIndex: page = renderer.topicIndex()
                 case .regionIndex: page = renderer.regionIndex()
+                case .search: page = renderer.searchPage()
                 case .notFound: page = renderer.notFound()
-                case .report(let id): page = try renderer.report(id, root: root)
                 case .topic(let topic, let number): page = renderer.topic(topic, page: number)
                 case .region(let region, let number): page = renderer.region(region, page: number)
                 }
@@ -83,12 +86,42 @@ enum BuildSteps {
                 return error
             }
         }.compactMap { $0 }
+
+        // Report pages, in batches; each batch's texts go to the search index in report order.
+        var search = try SearchIndexWriter(directory: writer.staging.appendingPathComponent(PageLocation.searchIndex))
+        for start in stride(from: 0, to: model.reports.count, by: reportBatch) {
+            let ids = Array(start..<min(model.reports.count, start + reportBatch))
+            let rendered = Parallel.map(ids) { id -> Result<RenderedText, Error> in
+                do {
+                    let (page, markdown) = try renderer.reportAndText(id, root: root)
+                    try writer.write(page.contents, to: page.path)
+                    return .success(RenderedText(headings: markdown.headings.map(\.text), plainText: markdown.plainText))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            for (id, result) in zip(ids, rendered) {
+                switch result {
+                case .success(let text): try search.add(renderer.searchDocument(id, rendered: text))
+                case .failure(let error): failures.append(error)
+                }
+            }
+        }
+        context.searchIndex = search
         if let first = failures.first {
             let diagnostics = failures.compactMap { $0 as? Diagnostics }.flatMap(\.items)
             throw diagnostics.isEmpty ? first : Diagnostics(diagnostics)
         }
-        context.filesWritten += jobs.count
-        return "\(jobs.count)"
+        context.filesWritten += jobs.count + model.reports.count
+        return "\(jobs.count + model.reports.count)"
+    }
+
+    /// The search index's shards, norms, facets and meta, after every report's text went in.
+    @Sendable static func writeSearchIndex(_ context: inout BuildContext) throws -> String {
+        guard let search = context.searchIndex else { return "" }
+        try search.finish()
+        context.searchIndex = nil
+        return "\(search.documentCount) reports"
     }
 
     /// sitemap.xml, robots.txt, feed.xml and templates/assets → assets/.

@@ -33,8 +33,10 @@ public struct PageLocation: Equatable, Sendable {
     public static let notFound = "404.html"
     public static let stylesheet = "assets/site.css"
     public static let feed = "feed.xml"
-    /// Where the search page will live (a later step writes `search/`).
     public static let search = "search/index.html"
+    /// The search index's folder (written by the search step) and the page's script.
+    public static let searchIndex = "search/"
+    public static let searchScript = "assets/search.js"
 
     public static func report(_ slug: String) -> String { "reports/\(slug)/index.html" }
     /// Page 1 of a topic's list is the topic's page; page 2 on live in `page/2/` under it.

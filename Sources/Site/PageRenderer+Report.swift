@@ -11,6 +11,11 @@ extension PageRenderer {
 
     /// A report's page. Its body is read again from its file here, so bodies never pile up in memory.
     public func report(_ id: Int, root: URL) throws -> Page {
+        try reportAndText(id, root: root).page
+    }
+
+    /// A report's page and its rendered body (headings and plain text, for the search index).
+    public func reportAndText(_ id: Int, root: URL) throws -> (page: Page, rendered: RenderedMarkdown) {
         let report = model.reports[id]
         let here = PageLocation(path: PageLocation.report(report.slug))
         let body = Self.droppingTitleHeading(try Self.body(of: report, root: root), title: report.title)
@@ -36,7 +41,7 @@ extension PageRenderer {
         context["body"] = rendered.html
         context["related"] = model.relatedReports(to: id).map { reportItem($0, from: here) }
         if let sequence = sequence(of: id, from: here) { context["sequence"] = sequence }
-        return Page(path: here.path, contents: templates.render("report", context: context))
+        return (Page(path: here.path, contents: templates.render("report", context: context)), rendered)
     }
 
     // MARK: - Parts

@@ -17,13 +17,14 @@ public struct SiteBuilder: Sendable {
 
     public static let outputFolder = "public"
 
-    /// load configuration → load reports → index site → render pages → write feeds and assets → publish.
-    /// Add a search step with `addOutputStep(_:)`.
+    /// load configuration → load reports → index site → render pages → write search index →
+    /// write feeds and assets → publish. More output steps go in with `addOutputStep(_:)`.
     public static let standardSteps: [BuildStep] = [
         BuildStep("load configuration", run: BuildSteps.loadConfiguration),
         BuildStep("load reports", run: BuildSteps.loadReports),
         BuildStep("index site", run: BuildSteps.indexSite),
         BuildStep("render pages", run: BuildSteps.renderPages),
+        BuildStep("write search index", run: BuildSteps.writeSearchIndex),
         BuildStep("write feeds and assets", run: BuildSteps.writeExtras),
         BuildStep("publish", run: BuildSteps.publish),
     ]

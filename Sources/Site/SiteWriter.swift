@@ -1,3 +1,4 @@
+import Content
 import Foundation
 
 /// Writes the new site into a staging folder beside `public/` and swaps it in only when the
@@ -30,7 +31,7 @@ public struct SiteWriter: Sendable {
         let url = staging.appendingPathComponent(path)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url)
+            try OutputFile.write(data, to: url.path)
         } catch {
             throw SiteError(path: path, message: "cannot write: \(error.localizedDescription)")
         }
