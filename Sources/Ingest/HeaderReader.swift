@@ -1,0 +1,158 @@
+/// Finds a report's own title among the first lines and removes the header around it: chrome
+/// above the title, repeated copies of the title, short bylines.
+struct HeaderReader: Sendable {
+    struct Header: Sendable {
+        var title: String?
+        /// A genre label that stood before the title (经验做法：…).
+        var genreLabel: String?
+        var body: [SourceLine]
+        /// Lines above the title: site name, menus, breadcrumbs the vocabulary did not know.
+        var droppedAbove: [SourceLine] = []
+        var droppedDuplicates = 0
+        var siteNames: [String] = []
+        var authors: [String] = []
+    }
+
+    /// How far down the title may be (non-blank lines).
+    var searchDepth = 30
+
+    func read(_ lines: [SourceLine], hints: PageHints, knownTitle: String?) -> Header {
+        if let knownTitle {
+            var header = Header(title: knownTitle, body: lines)
+            dropCopies(of: knownTitle, in: &header)
+            return finish(header)
+        }
+        let candidates = lines.enumerated().filter { !$0.element.isBlank }.prefix(searchDepth)
+        // A title the chrome named (breadcrumb, document thumbnail) wins; it may be glued to the text.
+        for hint in hints.titleHints where hint.count >= 6 {
+            for (index, line) in candidates {
+                if TextFeatures.sameTitle(line.text, hint) {
+                    return finish(take(lines, titleAt: index, title: line.text, remainder: nil))
+                }
+                if line.text.hasPrefix(hint), line.text.count > hint.count {
+                    let remainder = String(line.text.dropFirst(hint.count)).trimmingCharacters(in: [" "])
+                    return finish(take(lines, titleAt: index, title: hint, remainder: remainder))
+                }
+            }
+        }
+        for (index, line) in candidates {
+            if Self.isTitleLike(line.text) {
+                return finish(take(lines, titleAt: index, title: line.text, remainder: nil))
+            }
+            if !Self.isHeaderLike(line.text) { break }
+        }
+        return Header(title: nil, body: lines)
+    }
+
+    // MARK: - Steps
+
+    private func take(_ lines: [SourceLine], titleAt index: Int, title: String, remainder: String?) -> Header {
+        var header = Header(title: title, body: Array(lines[(index + 1)...]))
+        for line in lines[..<index] where !line.isBlank {
+            header.droppedAbove.append(line)
+            if Self.isSiteName(line.text) { header.siteNames.append(line.text) }
+        }
+        if let remainder, !remainder.isEmpty {
+            header.body.insert(SourceLine(number: lines[index].number, text: remainder, indented: false), at: 0)
+        }
+        dropCopies(of: title, in: &header)
+        return header
+    }
+
+    /// Removes repeated titles and short bylines just below the title.
+    private func dropCopies(of title: String, in header: inout Header) {
+        var seen = 0
+        var i = 0
+        while i < header.body.count, seen < 6 {
+            let line = header.body[i]
+            if line.isBlank { i += 1; continue }
+            seen += 1
+            if TextFeatures.sameTitle(line.text, title) {
+                header.body.remove(at: i)
+                header.droppedDuplicates += 1
+                continue
+            }
+            if line.text.count <= 30, let author = BylineReader.author(in: line.text) {
+                header.authors.append(author)
+                header.body.remove(at: i)
+                continue
+            }
+            i += 1
+        }
+    }
+
+    private func finish(_ header: Header) -> Header {
+        var header = header
+        guard var title = header.title else { return header }
+        title = title.trimmingCharacters(in: [" "])
+        for ext in [".docx", ".doc", ".pdf", ".wps", ".txt"] where title.lowercased().hasSuffix(ext) {
+            title = String(title.dropLast(ext.count))
+        }
+        let (label, rest) = Self.splitGenreLabel(title)
+        header.genreLabel = label
+        header.title = rest
+        return header
+    }
+
+    // MARK: - Line shapes
+
+    static let genreLabels: Set<String> = [
+        "经验做法", "典型经验", "经验交流", "经验材料", "典型案例", "调研报告", "调查报告", "调研文章", "讲话",
+        "讲话稿", "发言", "发言稿", "研讨发言", "交流发言", "工作报告", "工作总结", "政策解读", "评论",
+        "理论", "时评", "新闻", "范文", "心得体会", "党课", "述职报告", "汇报材料", "信息",
+    ]
+
+    /// `经验做法：“四管”齐下…` → (经验做法, “四管”齐下…).
+    static func splitGenreLabel(_ title: String) -> (String?, String) {
+        if title.hasPrefix("【"), let close = title.firstIndex(of: "】") {
+            let label = String(title[title.index(after: title.startIndex)..<close])
+            let rest = String(title[title.index(after: close)...]).trimmingCharacters(in: [" "])
+            if genreLabels.contains(label), rest.count >= 4 { return (label, rest) }
+        }
+        guard let colon = title.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return (nil, title) }
+        let label = String(title[..<colon]).trimmingCharacters(in: [" "])
+        let rest = String(title[title.index(after: colon)...]).trimmingCharacters(in: [" "])
+        guard genreLabels.contains(label), rest.count >= 4 else { return (nil, title) }
+        return (label, rest)
+    }
+
+    /// A line that can be a title: short, without a full stop, not numbered, not a site name or date.
+    static func isTitleLike(_ text: String) -> Bool {
+        let count = text.count
+        guard (5...90).contains(count), TextFeatures.cjkCount(text) >= 4, !text.contains("。") else { return false }
+        if let last = text.last, "，,：:；;、".contains(last) { return false }
+        if StructureMarker.parse(text) != nil { return false }
+        if isSiteName(text) || DateFinder.isDateLine(text) { return false }
+        if BylineReader.author(in: text) != nil { return false }
+        return true
+    }
+
+    /// A line that may stand above a title: short and without sentences.
+    static func isHeaderLike(_ text: String) -> Bool {
+        text.count <= 60 && !text.contains("。")
+    }
+
+    static let siteSuffixes = ["网", "网站", "在线", "门户", "之窗", "日报", "晚报", "时报", "文库", "频道", "官网", "政府网"]
+
+    static func isSiteName(_ text: String) -> Bool {
+        text.count <= 16 && !TextFeatures.hasProsePunctuation(text) && siteSuffixes.contains { text.hasSuffix($0) }
+    }
+}
+
+/// Reads bylines: 执笔人:秦微晰,… / 作者：张三 / 文/李四 / 本报记者 王五.
+enum BylineReader {
+    static let labels = ["执笔人", "执笔", "作者", "撰稿人", "撰稿", "撰文", "文", "记者", "本报记者", "通讯员", "供稿"]
+
+    static func author(in text: String) -> String? {
+        let compact = text.trimmingCharacters(in: [" "])
+        for label in labels.sorted(by: { $0.count > $1.count }) where compact.hasPrefix(label) {
+            var rest = compact.dropFirst(label.count)
+            guard let separator = rest.first, ":：/｜| ".contains(separator) else { continue }
+            rest = rest.drop(while: { ":：/｜| ".contains($0) })
+            let name = ChromeFilter.personName(String(rest))
+            guard (2...8).contains(name.count), TextFeatures.cjkCount(name) >= 2 || name.allSatisfy(\.isLetter) else { continue }
+            return name
+        }
+        return nil
+    }
+}
