@@ -148,7 +148,7 @@ public struct Ingester: Sendable {
         var authors = header.authors + hints.authors
         body = Self.readBylines(body, authors: &authors)
 
-        if Self.markTruncation(&body) { hints.truncated = true }
+        if Self.markTruncation(&body, previewEnded: hints.truncated) { hints.truncated = true }
         let blocks = StructureRecovery().blocks(from: body)
         let paragraphs = blocks.filter { if case .paragraph = $0 { return true } else { return false } }
         guard !paragraphs.isEmpty else {
@@ -243,7 +243,8 @@ public struct Ingester: Sendable {
 
     /// A preview cut off with "..." keeps its text; the dots become a Chinese ellipsis so the
     /// last sentence reads as cut, and the report is marked `truncated`.
-    static func markTruncation(_ lines: inout [SourceLine]) -> Bool {
+    /// A preview that the page says ended mid-sentence gets the same ellipsis.
+    static func markTruncation(_ lines: inout [SourceLine], previewEnded: Bool) -> Bool {
         guard let last = lines.lastIndex(where: { !$0.isBlank }) else { return false }
         var text = lines[last].text
         if text.hasSuffix("...") || text.hasSuffix("。。。") {
@@ -251,6 +252,10 @@ public struct Ingester: Sendable {
             text += "……"
             lines[last].text = text
             return true
+        }
+        if previewEnded, !TextFeatures.endsSentence(text), StructureMarker.parse(text) == nil || text.count > 40 {
+            while let c = text.last, "，,、；;：:".contains(c) { text.removeLast() }
+            lines[last].text = text + "……"
         }
         return false
     }
@@ -281,8 +286,9 @@ public struct Ingester: Sendable {
     /// The first one or two sentences, at most about 120 characters.
     static func summary(of paragraphs: [String]) -> String? {
         for text in paragraphs {
-            // Skip salutations (同志们：) and fragments.
+            // Skip salutations (同志们：), fragments and bylines without a sentence.
             if text.count < 12 { continue }
+            if text.count < 40, !text.contains(where: { TextFeatures.sentenceEnders.contains($0) }) { continue }
             var sentences: [String] = []
             var current = ""
             for ch in text {
