@@ -44,41 +44,44 @@ public struct ChromeFilter: Sendable {
     // MARK: - One line
 
     func classify(_ text: String, hints: inout PageHints, inDownloadTerms: inout Bool) -> Verdict {
-        let key = Self.key(text)
-        let lower = text.lowercased()
-        let length = text.count
+        let search = ByteSearch(lowercasing: text)
+        let byteCount = search.bytes.count
+        // Only short lines can be buttons, menus, counters or metadata; long lines are checked
+        // for the notices that are chrome at any length.
+        let short = byteCount <= 180
+        let length = short ? text.count : Int.max
 
         // A numbered terms-of-download block continues until a line that is not numbered.
         if inDownloadTerms {
             if let first = text.first, first.isNumber, text.prefix(4).contains(where: { "、.．)）".contains($0) }) { return .chrome }
             inDownloadTerms = false
         }
-        if Self.exactChrome.contains(key) { return flagTruncation(key, &hints) }
-        if let verdict = metadataLine(text, hints: &hints) { return verdict }
-        if breadcrumb(text, hints: &hints) { return .chrome }
-        if let hint = documentThumbnail(text) {
+        if byteCount <= 60 {
+            let key = Self.key(text)
+            if Self.exactChrome.contains(key) { return flagTruncation(key, &hints) }
+        }
+        if byteCount <= 400, let verdict = metadataLine(text, hints: &hints) { return verdict }
+        if byteCount <= 480, breadcrumb(text, hints: &hints) { return .chrome }
+        if byteCount <= 600, search.contains(Self.dotBytes), let hint = documentThumbnail(text) {
             if !hints.titleHints.contains(hint) { hints.titleHints.append(hint) }
             return .chrome
         }
-        if let site = desktopShortcutSite(text) {
-            if !hints.siteNames.contains(site) { hints.siteNames.append(site) }
+        if search.contains(Self.desktopBytes), let site = desktopShortcutSite(text) {
+            if !site.isEmpty, !hints.siteNames.contains(site) { hints.siteNames.append(site) }
             return .chrome
         }
         // Phrases that are chrome at any length.
-        for phrase in Self.anywherePhrases where lower.contains(phrase) {
+        for (phrase, bytes) in zip(Self.anywherePhrases, Self.anywhereBytes) where search.contains(bytes) {
             if phrase.contains("付费下载") || phrase.contains("本站所有") { inDownloadTerms = true }
-            if Self.truncationPhrases.contains(where: { lower.contains($0) }) { hints.truncated = true }
+            if Self.truncationBytes.contains(where: search.contains) { hints.truncated = true }
             return .chrome
         }
-        for prefix in Self.chromePrefixes where lower.hasPrefix(prefix) { return .chrome }
-        if lower.contains("本站") || lower.contains("本网站") {
-            if Self.siteNoticeWords.contains(where: { lower.contains($0) }) { return .chrome }
-        }
+        if Self.prefixBytes.contains(where: search.hasPrefix) { return .chrome }
+        if search.contains(Self.siteBytes), Self.siteNoticeBytes.contains(where: search.contains) { return .chrome }
         // Short lines: buttons, counters, prompts.
         if length <= 60, !StructureMarker.startsWithMarker(text) {
-            for phrase in Self.shortLinePhrases where lower.contains(phrase) { return .chrome }
-            if length <= 24, !TextFeatures.hasProsePunctuation(text),
-               lower.hasSuffix("app") || lower.hasSuffix("客户端") || lower.hasSuffix("公众号") {
+            if Self.shortLineBytes.contains(where: search.contains) { return .chrome }
+            if length <= 24, !TextFeatures.hasProsePunctuation(text), Self.appSuffixBytes.contains(where: search.hasSuffix) {
                 return .chrome
             }
         }
@@ -263,6 +266,16 @@ public struct ChromeFilter: Sendable {
     ]
 
     static let truncationPhrases: [String] = ["预览阅读已结束", "展开阅读全文", "阅读全文", "查看全文", "全文阅读"]
+
+    static let anywhereBytes = ByteSearch.prepare(anywherePhrases)
+    static let truncationBytes = ByteSearch.prepare(truncationPhrases)
+    static let prefixBytes = ByteSearch.prepare(chromePrefixes)
+    static let siteNoticeBytes = ByteSearch.prepare(siteNoticeWords)
+    static let shortLineBytes = ByteSearch.prepare(shortLinePhrases)
+    static let appSuffixBytes = ByteSearch.prepare(["app", "客户端", "公众号"])
+    static let siteBytes = ByteSearch.prepare(["本站"])[0]
+    static let dotBytes = ByteSearch.prepare(["."])[0]
+    static let desktopBytes = ByteSearch.prepare(["桌面"])[0]
 
     /// Line starts that are chrome.
     static let chromePrefixes: [String] = [

@@ -5,6 +5,8 @@ import Content
 public enum DateFinder {
     /// The first date in the text, as precise as written; nil when there is none.
     public static func firstDate(in text: String) -> ReportDate? {
+        // Every date has a year of four digits before 年 or a separator; most lines have none.
+        guard text.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) }) || text.contains("年") else { return nil }
         let chars = Array(text)
         var i = 0
         while i < chars.count {
@@ -17,7 +19,7 @@ public enum DateFinder {
     /// Whether the line is little more than a date (and perhaps a time, a weekday or a label):
     /// such lines are metadata, not report text.
     public static func isDateLine(_ text: String) -> Bool {
-        guard text.count <= 40, firstDate(in: text) != nil else { return false }
+        guard text.utf8.count <= 120, text.count <= 40, firstDate(in: text) != nil else { return false }
         let allowed = Set("0123456789-/.:： 年月日时分秒号〇○零一二三四五六七八九十星期周上下午()（）发布时间日期更新来源")
         let rest = text.filter { !allowed.contains($0) }
         return rest.count <= 2
