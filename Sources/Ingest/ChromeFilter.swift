@@ -62,6 +62,7 @@ public struct ChromeFilter: Sendable {
         }
         if byteCount <= 400, let verdict = metadataLine(text, hints: &hints) { return verdict }
         if byteCount <= 480, breadcrumb(text, hints: &hints) { return .chrome }
+        if byteCount <= 240, isMenuLine(text) { return .chrome }
         if byteCount <= 600, search.contains(Self.dotBytes), let hint = documentThumbnail(text) {
             if !hints.titleHints.contains(hint) { hints.titleHints.append(hint) }
             return .chrome
@@ -123,11 +124,32 @@ public struct ChromeFilter: Sendable {
             }
             return .metadata
         }
+        // 2024年03月06日06:05 | 来源：人民网－人民日报: a dateline with its source.
+        if text.count <= 100, !text.hasSuffix("。"), ["来源：", "来源:", "发布时间", "浏览次数", "作者：", "编辑："].contains(where: text.contains),
+           DateFinder.firstDate(in: text) != nil || text.contains("|") || text.contains("浏览") {
+            if let date = DateFinder.firstDate(in: text) { hints.dates.append(date) }
+            if let range = text.range(of: "来源：") ?? text.range(of: "来源:") {
+                var source = text[range.upperBound...].drop(while: { $0 == " " })
+                if let end = source.firstIndex(where: { $0 == " " || $0 == "|" }) { source = source[..<end] }
+                if !source.isEmpty, source.count <= 30 { hints.sources.append(String(source)) }
+            }
+            return .metadata
+        }
         if DateFinder.isDateLine(text) {
             if let date = DateFinder.firstDate(in: text) { hints.dates.append(date) }
             return .metadata
         }
         return nil
+    }
+
+    /// `首页 政务公开 政务服务 互动交流` or `国务院 | 省政府 | 市政府`: several short items on one
+    /// line without sentence punctuation; or items that are all chrome words (无障碍 长者模式).
+    func isMenuLine(_ text: String) -> Bool {
+        guard !TextFeatures.hasProsePunctuation(text), StructureMarker.parse(text) == nil else { return false }
+        let tokens = text.split(whereSeparator: { " |｜·•/".contains($0) }).map(String.init)
+        guard tokens.count >= 2 else { return false }
+        if tokens.allSatisfy({ Self.exactChrome.contains(Self.key($0)) }) { return true }
+        return tokens.count >= 3 && tokens.allSatisfy { $0.count <= 8 && DateFinder.firstDate(in: $0) == nil }
     }
 
     static func value(after labels: [String], in compact: String) -> String? {
@@ -163,8 +185,9 @@ public struct ChromeFilter: Sendable {
         let homeWords: Set<String> = ["首页", "网站首页", "主页", "返回首页", "home", "Home"]
         let endWords: Set<String> = ["正文", "详情", "内容", "文章", "阅读", "浏览文章"]
         let startsAtHome = homeWords.contains(segments[0])
+        let startsAtSite = HeaderReader.isSiteName(segments[0])
         let endsAtPage = endWords.contains(segments[segments.count - 1]) || text.hasSuffix(">")
-        guard startsAtHome || endsAtPage || text.hasPrefix("当前位置") || text.hasPrefix("您的位置")
+        guard startsAtHome || startsAtSite || endsAtPage || text.hasPrefix("当前位置") || text.hasPrefix("您的位置")
             || (segments.count >= 3 && segments.allSatisfy({ $0.count <= 12 })) else { return false }
         if startsAtHome { segments.removeFirst() } else if let first = segments.first, !endWords.contains(first) {
             if !hints.siteNames.contains(first) { hints.siteNames.append(first) }
@@ -255,6 +278,8 @@ public struct ChromeFilter: Sendable {
         "免费下载", "纠错", "我要纠错", "复制链接", "在手机上阅读", "手机阅读", "移动端", "返回",
         "返回列表", "帮助中心", "使用帮助", "设为首页", "收藏本站", "网站导航", "导航", "订阅",
         "rss", "投稿", "我要投稿", "留言", "在线留言", "广告", "声明", "安装后可以在桌面快捷访问",
+        "小字号", "中字号", "大字号", "分享让更多人看到", "相关链接", "友情链接", "长者模式", "关怀版",
+        "适老化", "无障碍浏览", "智能问答", "政务微博", "政务微信", "打印文章", "关闭文章", "【大】【中】【小】",
     ]
 
     /// Phrases that mark a line as chrome whatever its length (compared lower-case).
@@ -282,7 +307,9 @@ public struct ChromeFilter: Sendable {
         "版权声明", "免责声明", "版权和免责声明", "声明:", "声明：", "tags:", "tags：", "tag:", "标签:",
         "标签：", "关键字:", "上一篇:", "上一篇：", "下一篇:", "下一篇：", "主办单位", "主办：", "承办单位",
         "技术支持", "建议使用", "浏览次数", "阅读次数", "阅读量", "点击数", "点击量", "访问量",
-        "浏览量", "字号：", "字号:", "【字体", "【打印", "【关闭", "相关附件", "分享到",
+        "浏览量", "字号：", "字号:", "【字体", "【打印", "【关闭", "相关附件", "分享到", "联系电话",
+        "联系我们", "地址：", "地址:", "邮编", "邮政编码", "传真：", "网站地图", "相关链接", "友情链接",
+        "扫一扫", "手机扫一扫", "微信扫一扫",
     ]
 
     /// With 本站/本网站, these make a site notice (terms of use, disclaimers).

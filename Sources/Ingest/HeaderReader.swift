@@ -35,11 +35,15 @@ struct HeaderReader: Sendable {
                 }
             }
         }
-        for (index, line) in candidates {
-            if Self.isTitleLike(line.text) {
-                return finish(take(lines, titleAt: index, title: line.text, remainder: nil))
-            }
-            if !Self.isHeaderLike(line.text) { break }
+        // Otherwise the best title-like line above the first sentence of the text.
+        var best: (index: Int, score: Int)?
+        let header = candidates.prefix { Self.isHeaderLike($0.element.text) }
+        for (index, line) in header where Self.isTitleLike(line.text) {
+            let score = Self.titleScore(line.text, among: header.map(\.element.text))
+            if best == nil || score > best!.score { best = (index, score) }
+        }
+        if let best {
+            return finish(take(lines, titleAt: best.index, title: lines[best.index].text, remainder: nil))
         }
         return Header(title: nil, body: lines)
     }
@@ -121,18 +125,39 @@ struct HeaderReader: Sendable {
         let count = text.count
         guard (5...90).contains(count), TextFeatures.cjkCount(text) >= 4, !text.contains("。") else { return false }
         if let last = text.last, "，,：:；;、".contains(last) { return false }
+        // ——2024年1月10日在…会议上 and (草案) are subtitles, not titles.
+        if let first = text.first, "—-（(".contains(first) { return false }
         if StructureMarker.parse(text) != nil { return false }
         if isSiteName(text) || DateFinder.isDateLine(text) { return false }
+        // Breadcrumbs and menus, whatever their words.
+        if text.contains(">") || text.contains("›") || text.contains("»") || text.contains("|") { return false }
         if BylineReader.author(in: text) != nil { return false }
         return true
     }
 
-    /// A line that may stand above a title: short and without sentences.
+    /// A line that may stand above a title: short, without sentences, not a salutation or a
+    /// numbered heading (those start the text).
     static func isHeaderLike(_ text: String) -> Bool {
-        text.count <= 60 && !text.contains("。")
+        text.count <= 90 && !text.contains("。") && !text.hasSuffix("：") && !text.hasSuffix(":")
+            && StructureMarker.parse(text) == nil
     }
 
-    static let siteSuffixes = ["网", "网站", "在线", "门户", "之窗", "日报", "晚报", "时报", "文库", "频道", "官网", "政府网"]
+    static let titleWords = ["关于", "报告", "讲话", "发言", "通知", "意见", "方案", "调研", "经验", "做法", "工作", "发展",
+                             "建设", "推进", "实施", "措施", "办法", "决定", "规划", "高质量", "经济", "改革", "创新", "强调"]
+
+    /// How much a line looks like the page's title: long enough, with title words, written
+    /// twice (page heading and article heading), not an office's name or a byline.
+    static func titleScore(_ text: String, among header: [String]) -> Int {
+        var score = 0
+        if text.count >= 8 { score += 1 }
+        if text.count <= 5 { score -= 1 }
+        if titleWords.contains(where: text.contains) { score += 1 }
+        if header.filter({ TextFeatures.sameTitle($0, text) }).count >= 2 { score += 2 }
+        if Ingester.isSignature(text) { score -= 2 }
+        return score
+    }
+
+    static let siteSuffixes = ["网", "网站", "在线", "门户", "之窗", "日报", "晚报", "时报", "文库", "频道", "官网", "政府网", "人民政府"]
 
     static func isSiteName(_ text: String) -> Bool {
         text.count <= 16 && !TextFeatures.hasProsePunctuation(text) && siteSuffixes.contains { text.hasSuffix($0) }
@@ -141,6 +166,18 @@ struct HeaderReader: Sendable {
 
 /// Reads bylines: 执笔人:秦微晰,… / 作者：张三 / 文/李四 / 本报记者 王五.
 enum BylineReader {
+    /// 新华社南京3月5日电（记者 张三、李四）→ 张三、李四.
+    static func reporters(in text: String) -> String? {
+        guard let start = text.prefix(80).range(of: "记者") else { return nil }
+        let before = text[..<start.lowerBound].last
+        guard before == "（" || before == "(" else { return nil }
+        let rest = text[start.upperBound...].drop(while: { $0 == " " })
+        guard let close = rest.firstIndex(where: { $0 == "）" || $0 == ")" }) else { return nil }
+        let names = rest[..<close].split(whereSeparator: { "、 ,，".contains($0) }).map(String.init)
+            .filter { (2...4).contains($0.count) && TextFeatures.cjkCount($0) == $0.count }
+        return names.isEmpty || names.count > 4 ? nil : names.joined(separator: "、")
+    }
+
     static let labels = ["执笔人", "执笔", "作者", "撰稿人", "撰稿", "撰文", "文", "记者", "本报记者", "通讯员", "供稿"]
 
     static func author(in text: String) -> String? {

@@ -171,12 +171,13 @@ public struct Ingester: Sendable {
         var report = Report(title: title, body: MarkdownWriter.markdown(blocks))
         report.origin = context.origin
         report.collection = context.collection
-        report.date = hints.dates.first ?? Self.dateInText(body)
+        // The date the document states (a subtitle, a signature) before the page's timestamp.
+        report.date = Self.dateInText(body) ?? hints.dates.first
         report.genre = GenreClassifier.genre(.init(
             title: title, label: header.genreLabel, sections: hints.sections,
             opening: paragraphs.prefix(2).map(\.text).joined(),
             hasArticles: blocks.contains { if case .heading(_, let t) = $0 { return t.hasPrefix("第") && t.hasSuffix("条") } else { return false } }))
-        report.author = authors.first
+        report.author = authors.first ?? paragraphs.first.flatMap { BylineReader.reporters(in: $0.text) }
         let sites = Self.unique(header.siteNames + hints.siteNames)
         let publisher = hints.sources.first ?? sites.first(where: { !Self.isDocumentMill($0) })
         report.source = publisher

@@ -1,0 +1,101 @@
+import Content
+import Foundation
+import Ingest
+import Testing
+
+/// Kinds of pages the samples do not show: a government site, a news site, a policy notice.
+@Suite struct WebPageTests {
+    static let governmentPage = """
+        无障碍  长者模式
+        XX县人民政府
+        首页 政务公开 政务服务 互动交流 走进XX
+        当前位置：首页 > 政务公开 > 政府工作报告
+        2024年平昌县政府工作报告
+        发布时间：2024-02-01 09:30  来源：县政府办  浏览次数：1234
+        字号：[ 大 中 小 ]  【打印】  【关闭】
+        ——2024年1月10日在平昌县第十八届人民代表大会第四次会议上
+        各位代表：
+            现在，我代表县人民政府向大会报告工作，请予审议。
+            一、2023年工作回顾
+            （一）经济运行稳中向好。全年地区生产总值增长6.5%。
+            二、2024年工作安排
+            1.坚持产业强县。做大做强主导产业，培育新质生产力。
+        扫一扫在手机打开当前页
+        相关链接：
+        国务院 | 省政府 | 市政府
+        主办单位：XX县人民政府办公室  承办单位：XX县大数据中心
+        网站标识码：1234567890  蜀ICP备12345678号  川公网安备 51012345678号
+        联系电话：0838-1234567
+        """
+
+    @Test func aGovernmentPageKeepsOnlyTheWorkReport() throws {
+        let result = Fixtures.ingest(Self.governmentPage)
+        let report = try #require(result.reports.first).report
+        #expect(report.title == "2024年平昌县政府工作报告")
+        #expect(report.genre == "工作报告")
+        #expect(report.date == ReportDate("2024-01-10"), "the date the report states, not the page's")
+        #expect(report.source == "县政府办")
+        #expect(report.body.hasPrefix("——2024年1月10日在平昌县"))
+        #expect(report.body.contains("## 一、2023年工作回顾\n\n### （一）经济运行稳中向好\n\n全年地区生产总值增长6.5%。"))
+        #expect(report.body.contains("#### 1\\.坚持产业强县"))
+        for chrome in ["无障碍", "政务公开", "浏览次数", "字号", "扫一扫", "相关链接", "国务院 ", "ICP", "联系电话", "主办单位"] {
+            #expect(!report.body.contains(chrome), "\(chrome)")
+        }
+    }
+
+    @Test func aGBKPageReadsLikeItsUTF8Twin() throws {
+        let gbk = try #require(Self.governmentPage.data(using: TextDecoder.gb18030))
+        let fromGBK = Ingester().ingest(gbk, path: "content/raw/g.txt", origin: "raw/t.txt")
+        let fromUTF8 = Fixtures.ingest(Self.governmentPage)
+        #expect(fromGBK.reports.first?.report == fromUTF8.reports.first?.report)
+        #expect(fromGBK.reports.first?.encoding == .gb18030)
+    }
+
+    @Test func aNewsPageGivesDatelineSourceAndReporters() throws {
+        let result = Fixtures.ingest("""
+            人民网 >> 时政
+            习近平在江苏考察时强调 因地制宜发展新质生产力
+            2024年03月06日06:05 | 来源：人民网－人民日报
+            小字号
+            新华社南京3月5日电（记者 张三、李四）中共中央总书记、国家主席习近平5日在江苏考察。
+            他强调，要牢牢把握高质量发展这个首要任务，因地制宜发展新质生产力。
+            （责编：王五、赵六）
+            分享让更多人看到
+            推荐阅读
+            """)
+        let report = try #require(result.reports.first).report
+        #expect(report.title == "习近平在江苏考察时强调 因地制宜发展新质生产力")
+        #expect(report.genre == "新闻报道")
+        #expect(report.date == ReportDate("2024-03-06"))
+        #expect(report.source == "人民网－人民日报")
+        #expect(report.author == "张三、李四")
+        #expect(report.body.hasPrefix("新华社南京3月5日电"))
+        #expect(!report.body.contains("责编") && !report.body.contains("分享") && !report.body.contains("推荐阅读"))
+    }
+
+    @Test func aPolicyNoticeIsAPolicyWithItsSignatureDate() throws {
+        let result = Fixtures.ingest("""
+            平昌县人民政府办公室关于印发《平昌县优化营商环境若干措施》的通知
+            平府办发〔2024〕5号
+            各乡镇人民政府，县政府各部门：
+            《平昌县优化营商环境若干措施》已经县政府同意，现印发给你们，请认真贯彻执行。
+            平昌县人民政府办公室
+            2024年3月1日
+            平昌县优化营商环境若干措施
+            一、提升政务服务效能
+            1.推进“一网通办”。全面推行政务服务事项网上办理。
+            """)
+        let report = try #require(result.reports.first).report
+        #expect(report.genre == "政策文件")
+        #expect(report.date == ReportDate("2024-03-01"))
+        #expect(report.body.contains("平昌县人民政府办公室"), "the signing office stays")
+        #expect(report.body.contains("## 一、提升政务服务效能\n\n#### 1\\.推进“一网通办”"))
+    }
+
+    @Test func aFileOfChromeOnlyIsAnError() {
+        let result = Fixtures.ingest("首页 > 新闻 > 正文\n下载app\n扫码关注\n回到顶部\n", name: "c.txt")
+        #expect(result.reports.isEmpty)
+        #expect(result.diagnostics.count == 1)
+        #expect(result.diagnostics.first?.description.hasPrefix("content/raw/c.txt: error: no report text found") == true)
+    }
+}
