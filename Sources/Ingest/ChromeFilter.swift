@@ -25,8 +25,19 @@ public struct ChromeFilter: Sendable {
         var chrome: [SourceLine] = []
         var metadata: [SourceLine] = []
         var inDownloadTerms = false
+        var inLinkList = false
         for line in lines {
             if line.isBlank { kept.append(line); continue }
+            // Under 相关文章 / 热门文章 come other pages' titles: short lines without sentences.
+            if inLinkList {
+                if line.text.count <= 60, !line.text.contains("。") { chrome.append(line); continue }
+                inLinkList = false
+            }
+            if line.text.utf8.count <= 60, Self.linkListHeaders.contains(Self.key(line.text)) {
+                chrome.append(line)
+                inLinkList = true
+                continue
+            }
             switch classify(line.text, hints: &hints, inDownloadTerms: &inDownloadTerms) {
             case .keep: kept.append(line)
             case .chrome: chrome.append(line)
@@ -280,6 +291,13 @@ public struct ChromeFilter: Sendable {
         "rss", "投稿", "我要投稿", "留言", "在线留言", "广告", "声明", "安装后可以在桌面快捷访问",
         "小字号", "中字号", "大字号", "分享让更多人看到", "相关链接", "友情链接", "长者模式", "关怀版",
         "适老化", "无障碍浏览", "智能问答", "政务微博", "政务微信", "打印文章", "关闭文章", "【大】【中】【小】",
+    ]
+
+    /// Headings of lists of links to other pages.
+    static let linkListHeaders: Set<String> = [
+        "相关文章", "相关阅读", "相关推荐", "推荐阅读", "热门文章", "热点推荐", "热门推荐", "最新文章", "猜你喜欢",
+        "延伸阅读", "热门标签", "最新更新", "精彩推荐", "相关新闻", "热点新闻", "相关范文", "相关专题", "热门阅读",
+        "为您推荐", "你可能感兴趣", "您可能感兴趣的文章", "相关文档", "热门文档", "更多相关", "猜你感兴趣",
     ]
 
     /// Phrases that mark a line as chrome whatever its length (compared lower-case).

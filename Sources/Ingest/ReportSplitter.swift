@@ -52,17 +52,23 @@ public struct ReportSplitter: Sendable {
             closing = close
             rest = rest.dropFirst()
         }
+        /// 一 or 1.
+        func readNumber(_ s: Substring) -> (Int, Int)? {
+            let chinese = s.prefix(while: ChineseNumber.isNumeral)
+            if let n = ChineseNumber.value(chinese) { return (n, chinese.count) }
+            let arabic = s.prefix(while: { $0.isASCII && $0.isNumber }).prefix(3)
+            if let n = Int(arabic) { return (n, arabic.count) }
+            return nil
+        }
         let number: Int
         if rest.hasPrefix("篇") {
-            let digits = rest.dropFirst().prefix(while: ChineseNumber.isNumeral)
-            guard let n = ChineseNumber.value(digits) else { return nil }
+            guard let (n, length) = readNumber(rest.dropFirst()) else { return nil }
             number = n
-            rest = rest.dropFirst(1 + digits.count)
+            rest = rest.dropFirst(1 + length)
         } else if rest.hasPrefix("第") {
-            let digits = rest.dropFirst().prefix(while: ChineseNumber.isNumeral)
-            guard let n = ChineseNumber.value(digits), rest.dropFirst(1 + digits.count).hasPrefix("篇") else { return nil }
+            guard let (n, length) = readNumber(rest.dropFirst()), rest.dropFirst(1 + length).hasPrefix("篇") else { return nil }
             number = n
-            rest = rest.dropFirst(2 + digits.count)
+            rest = rest.dropFirst(2 + length)
         } else {
             return nil
         }

@@ -99,3 +99,34 @@ import Testing
         #expect(result.diagnostics.first?.description.hasPrefix("content/raw/c.txt: error: no report text found") == true)
     }
 }
+
+/// Collections and link lists.
+@Suite struct CollectionTests {
+    @Test func partsMarkedWithArabicNumbersAreSplitAndKeepTheirOwnTitles() throws {
+        let result = Fixtures.ingest("""
+            乡镇工作总结范文(3篇)
+            篇1：东屯乡2021年工作总结
+            今年以来，我乡围绕中心工作，扎实推进各项任务。
+            篇2：广顺镇2021年工作总结
+            今年以来，我镇聚焦产业发展，成效明显。
+            """, name: "c.txt")
+        #expect(result.reports.map(\.report.title) == ["东屯乡2021年工作总结", "广顺镇2021年工作总结"])
+        #expect(result.reports.map(\.report.origin) == ["raw/c.txt#1", "raw/c.txt#2"])
+        #expect(result.reports.allSatisfy { $0.report.collection == "乡镇工作总结范文(3篇)" })
+    }
+
+    @Test func aListOfLinksToOtherPagesIsDropped() throws {
+        let result = Fixtures.ingest("""
+            关于推进县域商业体系建设的实施意见
+            为加快推进县域商业体系建设，结合本县实际，提出如下意见。
+            一、总体要求
+            坚持市场主导、政府引导。
+            相关文章
+            关于做好2024年春耕生产工作的通知
+            某县2023年政府工作报告全文
+            乡村振兴工作总结
+            """)
+        let body = try #require(result.reports.first).report.body
+        #expect(body.hasSuffix("坚持市场主导、政府引导。\n"))
+    }
+}
