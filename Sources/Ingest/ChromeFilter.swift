@@ -33,7 +33,7 @@ public struct ChromeFilter: Sendable {
                 if line.text.count <= 60, !line.text.contains("。") { chrome.append(line); continue }
                 inLinkList = false
             }
-            if line.text.utf8.count <= 60, Self.linkListHeaders.contains(Self.key(line.text)) {
+            if line.text.utf8.count <= 48, !line.text.contains("。"), Self.linkListHeaders.contains(Self.key(line.text)) {
                 chrome.append(line)
                 inLinkList = true
                 continue
@@ -67,11 +67,14 @@ public struct ChromeFilter: Sendable {
             if let first = text.first, first.isNumber, text.prefix(4).contains(where: { "、.．)）".contains($0) }) { return .chrome }
             inDownloadTerms = false
         }
-        if byteCount <= 60 {
+        if byteCount <= 60, !search.contains(Self.fullStopBytes) {
             let key = Self.key(text)
             if Self.exactChrome.contains(key) { return flagTruncation(key, &hints) }
         }
-        if byteCount <= 400, let verdict = metadataLine(text, hints: &hints) { return verdict }
+        // Metadata lines have a label with a colon or slash, or are dates.
+        let mayBeMetadata = search.bytes.contains { $0 == 0x3A || $0 == 0x2F || ($0 >= 0x30 && $0 <= 0x39) }
+            || search.contains(Self.wideColonBytes) || search.contains(Self.editorBytes) || search.contains(Self.yearBytes)
+        if byteCount <= 400, mayBeMetadata, let verdict = metadataLine(text, hints: &hints) { return verdict }
         if byteCount <= 480, breadcrumb(text, hints: &hints) { return .chrome }
         if byteCount <= 240, isMenuLine(text) { return .chrome }
         if byteCount <= 600, search.contains(Self.dotBytes), let hint = documentThumbnail(text) {
@@ -318,6 +321,10 @@ public struct ChromeFilter: Sendable {
     static let appSuffixBytes = ByteSearch.prepare(["app", "客户端", "公众号"])
     static let siteBytes = ByteSearch.prepare(["本站"])[0]
     static let dotBytes = ByteSearch.prepare(["."])[0]
+    static let fullStopBytes = ByteSearch.prepare(["。"])[0]
+    static let wideColonBytes = ByteSearch.prepare(["："])[0]
+    static let editorBytes = ByteSearch.prepare(["责"])[0]
+    static let yearBytes = ByteSearch.prepare(["年"])[0]
     static let desktopBytes = ByteSearch.prepare(["桌面"])[0]
 
     /// Line starts that are chrome.

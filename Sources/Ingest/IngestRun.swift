@@ -105,7 +105,9 @@ public struct IngestRun: Sendable {
         var entries: [Entry] = []
         for (ingested, _) in reports {
             let origin = ingested.report.origin ?? ""
-            let name = manifest.file(forOrigin: origin) ?? Self.newName(for: ingested.report.title, taken: &taken)
+            let name = manifest.file(forOrigin: origin)
+                ?? Self.existingFile(for: ingested.report.title, origin: origin, folder: reportsURL, manifest: manifest, taken: &taken)
+                ?? Self.newName(for: ingested.report.title, taken: &taken)
             let (status, warning) = try write(ingested.report, name: name, folder: reportsURL, manifest: &manifest)
             if let warning { diagnostics.append(warning) }
             entries.append(entry(ingested, file: "\(Self.reportsFolder)/\(name)", status: status))
@@ -156,6 +158,24 @@ public struct IngestRun: Sendable {
     }
 
     // MARK: - Outputs
+
+    /// Without a manifest entry (the manifest was deleted), a file under the report's slug that
+    /// records the same origin is the report's file; whether it was edited is then unknown, so
+    /// `write` keeps it unless forced.
+    static func existingFile(for title: String, origin: String, folder: URL, manifest: IngestManifest, taken: inout Set<String>) -> String? {
+        let base = Slug.make(title)
+        for n in 1...20 {
+            let name = n == 1 ? "\(base).md" : "\(base)-\(n).md"
+            guard manifest.files[name] == nil else { continue }
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else { return nil }
+            let text = String(decoding: data, as: UTF8.self)
+            if let report = try? ReportFile.parse(text, path: name), report.origin == origin {
+                taken.insert(name)
+                return name
+            }
+        }
+        return nil
+    }
 
     /// `<slug>.md`, or `<slug>-2.md`, `<slug>-3.md` … when taken.
     static func newName(for title: String, taken: inout Set<String>) -> String {

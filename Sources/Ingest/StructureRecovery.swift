@@ -147,6 +147,12 @@ public struct StructureRecovery: Sendable {
         let runOn = minor ? minorRunOnLimit : runOnLimit
         let alone = minor ? minorStandaloneLimit : standaloneLimit
         let bodyStart = start + marker.length
+        // 第一条 is a heading by itself; the article's sentences are its paragraph.
+        if marker.family == .article {
+            var resume = bodyStart
+            while resume < c.count, c[resume] == " " || c[resume] == "　" { resume += 1 }
+            return (bodyStart, resume)
+        }
         var j = bodyStart
         let limit = min(c.count, bodyStart + alone + 1)
         while j < limit {

@@ -46,8 +46,15 @@ public struct TextDecoder: Sendable {
         case .invalid(let offset, let validMultibyte):
             // Many well-formed multi-byte sequences before the first bad byte: this is UTF-8 that
             // got damaged, not GBK (whose byte pairs rarely form long runs of valid UTF-8).
-            if validMultibyte < 16, let text = String(data: data, encoding: Self.gb18030) {
-                return finish(text, .gb18030, path: path)
+            if validMultibyte < 16 {
+                if let text = String(data: data, encoding: Self.gb18030) {
+                    return finish(text, .gb18030, path: path)
+                }
+                if bytes.count > 1, String(data: data.dropLast(), encoding: Self.gb18030) != nil {
+                    return .failure(.error(
+                        "truncated GBK/GB18030 text: the file ends in the middle of a character; copy the report again",
+                        path: path, line: Self.lineNumber(bytes, bytes.count - 1)))
+                }
             }
             let line = Self.lineNumber(bytes, offset)
             return .failure(.error(

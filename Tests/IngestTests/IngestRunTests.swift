@@ -142,3 +142,16 @@ import Testing
         }
     }
 }
+
+extension IngestRunTests {
+    @Test func withoutItsManifestARunFindsItsFilesByOriginAndDuplicatesNothing() throws {
+        let site = try TempSite(raw: Self.samples())
+        defer { site.remove() }
+        _ = try site.run()
+        let before = try site.snapshot()
+        try FileManager.default.removeItem(at: site.reports.appendingPathComponent(IngestManifest.fileName))
+        let second = try site.run()
+        #expect(second.entries.allSatisfy { $0.status == .unchanged })
+        #expect(try site.snapshot() == before)
+    }
+}

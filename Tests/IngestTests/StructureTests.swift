@@ -83,3 +83,19 @@ import Testing
         #expect(report.genre == "工作报告")
     }
 }
+
+extension StructureTests {
+    @Test func articlesAreHeadingsOfTheirOwnAndChaptersGroupThem() {
+        let md = Self.body(["第一章 总则", "第一条 为了优化营商环境，根据有关法律法规，制定本条例。", "第二条 本条例适用于本县行政区域。"])
+        #expect(md == "## 第一章 总则\n\n#### 第一条\n\n为了优化营商环境，根据有关法律法规，制定本条例。\n\n#### 第二条\n\n本条例适用于本县行政区域。\n")
+    }
+
+    @Test func truncatedGBKIsRefused() throws {
+        let gb = try #require("关于县域经济的调研报告".data(using: TextDecoder.gb18030))
+        guard case .failure(let diagnostic) = TextDecoder().decode(gb.dropLast(), path: "g.txt") else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(diagnostic.message.contains("truncated"))
+    }
+}
