@@ -193,7 +193,7 @@ public struct ChromeFilter: Sendable {
         let separators: Set<Character> = [">", "›", "»", "＞", "→"]
         guard body.contains(where: { separators.contains($0) }) else { return false }
         var segments = body.split(whereSeparator: { separators.contains($0) || $0 == "/" })
-            .map { $0.trimmingCharacters(in: [" "]) }
+            .map { $0.trimmingSpaces }
             .filter { !$0.isEmpty }
         guard !segments.isEmpty, segments.allSatisfy({ $0.count <= 60 }) else { return false }
         let homeWords: Set<String> = ["首页", "网站首页", "主页", "返回首页", "home", "Home"]
@@ -227,7 +227,7 @@ public struct ChromeFilter: Sendable {
                 || after.contains("下载") || after.contains("免费") || after.isEmpty
             guard isThumbnail else { continue }
             let offset = lower.distance(from: lower.startIndex, to: range.lowerBound)
-            let name = String(text.prefix(offset)).trimmingCharacters(in: [" "])
+            let name = String(text.prefix(offset)).trimmingSpaces
             return name.isEmpty ? nil : name
         }
         return nil

@@ -30,7 +30,7 @@ struct HeaderReader: Sendable {
                     return finish(take(lines, titleAt: index, title: line.text, remainder: nil))
                 }
                 if line.text.hasPrefix(hint), line.text.count > hint.count {
-                    let remainder = String(line.text.dropFirst(hint.count)).trimmingCharacters(in: [" "])
+                    let remainder = String(line.text.dropFirst(hint.count)).trimmingSpaces
                     return finish(take(lines, titleAt: index, title: hint, remainder: remainder))
                 }
             }
@@ -88,7 +88,7 @@ struct HeaderReader: Sendable {
     private func finish(_ header: Header) -> Header {
         var header = header
         guard var title = header.title else { return header }
-        title = title.trimmingCharacters(in: [" "])
+        title = title.trimmingSpaces
         for ext in [".docx", ".doc", ".pdf", ".wps", ".txt"] where title.lowercased().hasSuffix(ext) {
             title = String(title.dropLast(ext.count))
         }
@@ -110,12 +110,12 @@ struct HeaderReader: Sendable {
     static func splitGenreLabel(_ title: String) -> (String?, String) {
         if title.hasPrefix("【"), let close = title.firstIndex(of: "】") {
             let label = String(title[title.index(after: title.startIndex)..<close])
-            let rest = String(title[title.index(after: close)...]).trimmingCharacters(in: [" "])
+            let rest = String(title[title.index(after: close)...]).trimmingSpaces
             if genreLabels.contains(label), rest.count >= 4 { return (label, rest) }
         }
         guard let colon = title.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return (nil, title) }
-        let label = String(title[..<colon]).trimmingCharacters(in: [" "])
-        let rest = String(title[title.index(after: colon)...]).trimmingCharacters(in: [" "])
+        let label = String(title[..<colon]).trimmingSpaces
+        let rest = String(title[title.index(after: colon)...]).trimmingSpaces
         guard genreLabels.contains(label), rest.count >= 4 else { return (nil, title) }
         return (label, rest)
     }
@@ -181,7 +181,7 @@ enum BylineReader {
     static let labels = ["执笔人", "执笔", "作者", "撰稿人", "撰稿", "撰文", "文", "记者", "本报记者", "通讯员", "供稿"]
 
     static func author(in text: String) -> String? {
-        let compact = text.trimmingCharacters(in: [" "])
+        let compact = text.trimmingSpaces
         for label in labels.sorted(by: { $0.count > $1.count }) where compact.hasPrefix(label) {
             var rest = compact.dropFirst(label.count)
             guard let separator = rest.first, ":：/｜| ".contains(separator) else { continue }

@@ -121,7 +121,7 @@ public struct Ingester: Sendable {
         for suffix in ["范文", "合集", "汇编", "精选"] where t.hasSuffix(suffix) && t.count > suffix.count + 4 {
             t = String(t.dropLast(suffix.count))
         }
-        return t.trimmingCharacters(in: [" "])
+        return t.trimmingSpaces
     }
 
     static func chineseNumeral(_ n: Int) -> String {
@@ -306,7 +306,7 @@ public struct Ingester: Sendable {
                 summary += sentences[1]
             }
             if summary.count > 120 { summary = String(summary.prefix(119)) + "…" }
-            return summary.trimmingCharacters(in: [" "])
+            return summary.trimmingSpaces
         }
         return nil
     }

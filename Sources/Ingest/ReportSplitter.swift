@@ -78,7 +78,7 @@ public struct ReportSplitter: Sendable {
         } else if let next = rest.first, !":：、. ".contains(next) {
             return nil
         }
-        let title = rest.drop(while: { ":：、. ".contains($0) }).trimmingCharacters(in: [" "])
+        let title = rest.drop(while: { ":：、. ".contains($0) }).trimmingSpaces
         return (number, title)
     }
 }

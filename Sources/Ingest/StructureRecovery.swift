@@ -127,7 +127,7 @@ public struct StructureRecovery: Sendable {
                 i += 1
                 continue
             }
-            let before = String(c[cursor..<i]).trimmingCharacters(in: [" "])
+            let before = String(c[cursor..<i]).trimmingSpaces
             if !before.isEmpty { blocks.append(.paragraph(text: before, lead: nil)) }
             state.accept(marker)
             blocks.append(.heading(level: marker.family.headingLevel ?? 2, text: Self.normalizeHeading(String(c[i..<end.text]))))
@@ -135,7 +135,7 @@ public struct StructureRecovery: Sendable {
             i = max(cursor, i + 1)
             split = true
         }
-        let rest = cursor < c.count ? String(c[cursor...]).trimmingCharacters(in: [" "]) : ""
+        let rest = cursor < c.count ? String(c[cursor...]).trimmingSpaces : ""
         if !rest.isEmpty { blocks.append(.paragraph(text: rest, lead: nil)) }
         return (blocks, split)
     }
@@ -192,7 +192,7 @@ public struct StructureRecovery: Sendable {
 
     /// (一) → （一）, so headings look the same whichever brackets the source used.
     static func normalizeHeading(_ text: String) -> String {
-        var t = text.trimmingCharacters(in: [" "])
+        var t = text.trimmingSpaces
         if t.hasPrefix("("), let close = t.firstIndex(of: ")"), t.distance(from: t.startIndex, to: close) <= 4 {
             let inner = t[t.index(after: t.startIndex)..<close]
             if inner.allSatisfy(ChineseNumber.isNumeral) {
@@ -251,7 +251,7 @@ public struct StructureRecovery: Sendable {
         pieces.append(String(c[start...]))
         var blocks: [Block] = []
         for piece in pieces {
-            let trimmed = piece.trimmingCharacters(in: [" "])
+            let trimmed = piece.trimmingSpaces
             guard !trimmed.isEmpty else { continue }
             if allowSentenceGroups && trimmed.count > longParagraph {
                 blocks.append(contentsOf: sentenceGroups(trimmed).map { .paragraph(text: $0, lead: Self.lead(of: $0)) })

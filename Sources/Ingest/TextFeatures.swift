@@ -43,3 +43,17 @@ enum TextFeatures {
         return short.count >= 6 && long.contains(short) && long.count - short.count <= 4
     }
 }
+
+extension Substring {
+    /// The text without leading and trailing ASCII spaces; cheaper than Foundation's trimming
+    /// on long lines.
+    var trimmingSpaces: String {
+        let u = utf8
+        guard let first = u.firstIndex(where: { $0 != 0x20 }), let last = u.lastIndex(where: { $0 != 0x20 }) else { return "" }
+        return String(self[first...last])
+    }
+}
+
+extension String {
+    var trimmingSpaces: String { self[...].trimmingSpaces }
+}
