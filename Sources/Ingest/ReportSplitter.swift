@@ -43,8 +43,22 @@ public struct ReportSplitter: Sendable {
         return Split(preamble: Array(lines[..<markers[0].index]), parts: parts)
     }
 
-    /// `【篇一】标题`, `[第二篇] 标题`, `篇三：标题`, `篇四` → (number, title).
+    /// `【篇一】标题`, `[第二篇] 标题`, `篇三：标题`, `篇四`, and a document mill's `标题 篇5`
+    /// → (number, title).
     static func partMarker(_ text: String) -> (Int, String)? {
+        if let leading = leadingMarker(text) { return leading }
+        // 标题 篇1 / 标题篇二: the marker closes a short title line.
+        guard text.count <= 60, !text.contains("。"), let at = text.lastIndex(of: "篇") else { return nil }
+        let number = text[text.index(after: at)...]
+        guard !number.isEmpty, number.count <= 3 else { return nil }
+        let value = ChineseNumber.value(number) ?? (number.allSatisfy { $0.isASCII && $0.isNumber } ? Int(number) : nil)
+        guard let value, value > 0 else { return nil }
+        let title = String(text[..<at]).trimmingSpaces
+        guard TextFeatures.cjkCount(title) >= 4 else { return nil }
+        return (value, title)
+    }
+
+    static func leadingMarker(_ text: String) -> (Int, String)? {
         var rest = Substring(text)
         let opening: [Character: Character] = ["【": "】", "[": "]", "〔": "〕", "（": "）", "(": ")"]
         var closing: Character?

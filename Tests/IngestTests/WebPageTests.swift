@@ -130,3 +130,17 @@ import Testing
         #expect(body.hasSuffix("坚持市场主导、政府引导。\n"))
     }
 }
+
+extension CollectionTests {
+    @Test func partsMarkedAtTheEndOfTheirTitleLineAreSplitAndToldApart() throws {
+        let result = Fixtures.ingest("""
+            乡村振兴心得体会范文（通用2篇）
+            乡村振兴心得体会 篇1
+            乡村振兴是关系全局的重大任务，我们要坚持农业农村优先发展。
+            乡村振兴心得体会 篇2
+            通过学习，我深刻认识到产业振兴是乡村振兴的重中之重。
+            """, name: "m.txt")
+        #expect(result.reports.map(\.report.title) == ["乡村振兴心得体会（篇一）", "乡村振兴心得体会（篇二）"])
+        #expect(result.reports.first?.report.collection == "乡村振兴心得体会范文（通用2篇）")
+    }
+}
