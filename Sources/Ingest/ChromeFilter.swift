@@ -123,7 +123,9 @@ public struct ChromeFilter: Sendable {
         }
         if compact.hasPrefix("(责编") || compact.hasPrefix("（责编") || compact.hasPrefix("【责任编辑") {
             let inner = compact.drop(while: { !":：".contains($0) }).dropFirst()
-            let name = Self.personName(String(inner.filter { !")）】".contains($0) }))
+            // (责编：王五、赵六) names two editors.
+            let name = String(inner.prefix { !")）】".contains($0) }).prefix(24)
+                .split(separator: "、").map { Self.personName(String($0)) }.filter { !$0.isEmpty }.joined(separator: "、")
             if !name.isEmpty { hints.editors.append(name) }
             return .metadata
         }

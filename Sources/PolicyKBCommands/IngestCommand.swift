@@ -18,6 +18,11 @@ struct IngestCommand: ParsableCommand {
             content/reports/.ingest.json. A report edited since ingest wrote it is kept unless \
             --force. Problems in raw files are reported as path:line: error: …; the other files \
             are still written and the command exits non-zero.
+
+            genre is one of 调研报告, 讲话发言, 经验做法, 理论评论, 工作报告, 政策文件, 新闻报道, 其他. \
+            source is the publisher (来源, or the site); document-download sites (文秘网, 秘书网, \
+            文库 …) go to `site` instead. A preview cut off mid-sentence keeps its text, ends in \
+            …… and gets `truncated: "true"`; the editor (责编) goes to `editor`.
             """
     )
 

@@ -70,6 +70,7 @@ import Testing
         #expect(report.source == "人民网－人民日报")
         #expect(report.author == "张三、李四")
         #expect(report.body.hasPrefix("新华社南京3月5日电"))
+        #expect(report.extra.first { $0.key == "editor" }?.value == .string("王五、赵六"))
         #expect(!report.body.contains("责编") && !report.body.contains("分享") && !report.body.contains("推荐阅读"))
     }
 
