@@ -151,8 +151,10 @@ public struct ChromeFilter: Sendable {
             }
             return .metadata
         }
-        if DateFinder.isDateLine(text) {
-            if let date = DateFinder.firstDate(in: text) { hints.dates.append(date) }
+        if DateFinder.isDateLine(text) || isDateline(text) {
+            // A weekday marks the site's today-bar, not the report's date.
+            let weekday = text.contains("星期") || text.contains("礼拜")
+            if !weekday, let date = DateFinder.firstDate(in: text) { hints.dates.append(date) }
             return .metadata
         }
         return nil
@@ -166,6 +168,14 @@ public struct ChromeFilter: Sendable {
         guard tokens.count >= 2 else { return false }
         if tokens.allSatisfy({ Self.exactChrome.contains(Self.key($0)) }) { return true }
         return tokens.count >= 3 && tokens.allSatisfy { $0.count <= 8 && DateFinder.firstDate(in: $0) == nil }
+    }
+
+    /// `中国日报网 2024-03-06 10:23`: a full date with a few words and no punctuation.
+    func isDateline(_ text: String) -> Bool {
+        guard text.count <= 50, !TextFeatures.hasProsePunctuation(text),
+              let date = DateFinder.firstDate(in: text), date.day != nil else { return false }
+        let words = text.filter { TextFeatures.isCJK($0) && !"年月日星期".contains($0) }
+        return words.count <= 12
     }
 
     static func value(after labels: [String], in compact: String) -> String? {
@@ -294,7 +304,7 @@ public struct ChromeFilter: Sendable {
         "免费下载", "纠错", "我要纠错", "复制链接", "在手机上阅读", "手机阅读", "移动端", "返回",
         "返回列表", "帮助中心", "使用帮助", "设为首页", "收藏本站", "网站导航", "导航", "订阅",
         "rss", "投稿", "我要投稿", "留言", "在线留言", "广告", "声明", "安装后可以在桌面快捷访问",
-        "小字号", "中字号", "大字号", "分享让更多人看到", "相关链接", "友情链接", "长者模式", "关怀版",
+        "上一页", "下一页", "尾页", "末页", "第一页", "最后一页", "返回上一页", "小字号", "中字号", "大字号", "分享让更多人看到", "相关链接", "友情链接", "长者模式", "关怀版",
         "适老化", "无障碍浏览", "智能问答", "政务微博", "政务微信", "打印文章", "关闭文章", "【大】【中】【小】",
     ]
 

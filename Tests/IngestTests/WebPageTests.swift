@@ -145,3 +145,20 @@ extension CollectionTests {
         #expect(result.reports.first?.report.collection == "乡村振兴心得体会范文（通用2篇）")
     }
 }
+
+extension WebPageTests {
+    @Test func theSitesTodayBarIsNotTheDateButTheDatelineIs() throws {
+        let result = Fixtures.ingest("""
+            2024年5月20日 星期一
+            首页 新闻 政务 服务
+            县委召开专题会议研究招商引资工作
+            中国日报网 2024-03-06 10:23
+            3月5日，县委召开专题会议，研究部署招商引资工作。
+            首页 上一页 1 2 下一页 尾页
+            """)
+        let report = try #require(result.reports.first).report
+        #expect(report.title == "县委召开专题会议研究招商引资工作")
+        #expect(report.date == ReportDate("2024-03-06"))
+        #expect(report.body == "3月5日，县委召开专题会议，研究部署招商引资工作。\n")
+    }
+}
