@@ -144,7 +144,8 @@ public struct StructureRecovery: Sendable {
     /// or nil when the words after the marker are too long to be a heading.
     func headingEnd(_ c: [Character], from start: Int, marker: StructureMarker, state: SequenceState) -> (text: Int, resume: Int)? {
         let minor = marker.family >= .arabic
-        let runOn = minor ? minorRunOnLimit : runOnLimit
+        // （一） also numbers ordinary items, so its run-on headings must be shorter.
+        let runOn = minor ? minorRunOnLimit : marker.family == .paren ? runOnLimit * 4 / 5 : runOnLimit
         let alone = minor ? minorStandaloneLimit : standaloneLimit
         let bodyStart = start + marker.length
         // 第一条 is a heading by itself; the article's sentences are its paragraph.
@@ -161,7 +162,10 @@ public struct StructureRecovery: Sendable {
                 let length = j - bodyStart
                 // A whole one-sentence paragraph may be a heading ending in 。, but not for 1.
                 // numbering, where it is a list item.
-                guard length >= 2, length <= runOn || (!minor && j + 1 >= c.count && length <= alone) else { return nil }
+                let wholeParagraph = j + 1 >= c.count || c[(j + 1)...].allSatisfy { TextFeatures.closers.contains($0) || $0 == " " }
+                // A paragraph that is one numbered sentence is a heading only when short.
+                if wholeParagraph { guard length >= 2, length <= (minor ? runOn : 30) else { return nil } }
+                guard length >= 2, length <= runOn else { return nil }
                 var resume = j + 1
                 while resume < c.count, TextFeatures.closers.contains(c[resume]) || c[resume] == " " { resume += 1 }
                 return (j, resume)

@@ -99,3 +99,11 @@ extension StructureTests {
         #expect(diagnostic.message.contains("truncated"))
     }
 }
+
+extension StructureTests {
+    @Test func aNumberedSentenceIsAListItemNotAHeading() {
+        let md = Self.body(["一、工作要求", "（一）各地要高度重视这项工作，把它列入重要议事日程，切实加强组织领导。", "（二）强化保障。各部门要密切配合。"])
+        #expect(md.contains("\n\n（一）各地要高度重视这项工作"))
+        #expect(md.contains("### （二）强化保障\n\n各部门要密切配合。"))
+    }
+}
