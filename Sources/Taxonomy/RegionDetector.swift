@@ -26,6 +26,8 @@ struct RegionDetector: Sendable {
     }
 
     let entries: [Entry]
+    /// Short form → the regions it may name (江苏 → 江苏省), strong and weak alike.
+    let shortForms: [String: [Int]]
     let matcher: PatternMatcher
     let levels: [Region.Level]
     /// Whether a region's short form is weak (a county or district, not a county-level city).
@@ -63,6 +65,11 @@ struct RegionDetector: Sendable {
         // Sorted so that pattern numbers, and with them every result, are the same on every run.
         let entries = table.values.sorted { $0.text < $1.text }
         self.entries = entries
+        var shortForms: [String: [Int]] = [:]
+        for entry in entries where entry.kind == .shortForm || entry.kind == .weakShortForm {
+            shortForms[entry.text] = entry.candidates
+        }
+        self.shortForms = shortForms
         self.matcher = PatternMatcher(patterns: entries.map(\.text))
         self.levels = levels
         self.weakLevels = regions.map { $0.level == .county && !$0.name.hasSuffix("市") }

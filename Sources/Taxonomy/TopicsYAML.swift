@@ -57,9 +57,12 @@ struct TopicsYAML {
             }
             switch key {
             case "name":
-                if let name = string(value, key: key) {
-                    if name.isEmpty { error("`name` is empty: give the topic its name", at: value) } else { topic.name = name; sawName = true }
-                } else { sawName = true }
+                sawName = true
+                if case .scalar = value, (string(value, key: key) ?? "").isEmpty {
+                    error("`name` is empty: give the topic its name", at: value)
+                } else if let name = string(value, key: key) {
+                    topic.name = name
+                }
             case "description": topic.description = string(value, key: key) ?? ""
             case "aliases": topic.aliases = list(value, key: key)
             case "keywords": topic.keywords = list(value, key: key)

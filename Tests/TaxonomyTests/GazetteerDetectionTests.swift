@@ -208,8 +208,13 @@ import Testing
 
 /// Phrases from speeches that contain a place's short form without naming the place.
 @Suite struct GazetteerIdiomTests {
-    @Test(arguments: ["坚决反对文山会海", "确保社会长治久安", "人才来自天南海北", "拿出真金白银", "早餐吃三明治", "坚持新民主主义革命", "高密度城市", "阿里巴巴数字乡村"])
+    @Test(arguments: ["坚决反对文山会海", "确保社会长治久安", "人才来自天南海北", "拿出真金白银", "早餐吃三明治", "坚持新民主主义革命", "高密度城市", "阿里巴巴数字乡村", "弘扬延安精神、井冈山精神"])
     func idiomsDoNotNamePlaces(text: String) {
         #expect(Fixtures.gazetteer.detect(in: text).regions == [])
+    }
+
+    @Test func aParagraphOfNationalStrategiesNamesOnlyTheProvincesItNames() {
+        let text = "推动长江经济带高质量发展，深化东西部协作，对口支援新疆西藏，学习浙江千万工程经验，推进京津冀协同发展，粤港澳大湾区，成渝地区双城经济圈，长三角一体化，黄河流域生态保护，中部地区崛起，东北全面振兴，西部大开发。"
+        #expect(Set(Fixtures.gazetteer.detect(in: text).regions.map(\.name)) == ["新疆维吾尔自治区", "西藏自治区", "浙江省"])
     }
 }

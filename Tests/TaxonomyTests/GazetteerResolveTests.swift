@@ -44,4 +44,19 @@ import Testing
         #expect(result.regions.map(\.name) == ["昆山市"])
         #expect(result.unknown == ["不存在县", "Atlantis"])
     }
+
+    @Test func aShortParentIsAcceptedBeforeAnOfficialName() {
+        #expect(gazetteer.resolve(["北京朝阳区"]).regions.map(\.name) == ["朝阳区"])
+        #expect(gazetteer.resolve(["南京鼓楼区"]).regions.first.flatMap { gazetteer.parent(of: $0) }?.name == "南京市")
+    }
+
+    @Test func aShortFormIsUnknownButSuggestsItsOfficialName() {
+        #expect(gazetteer.resolve(["昆山"]).unknown == ["昆山"])
+        #expect(gazetteer.suggestion(for: "昆山") == "昆山市")
+        #expect(gazetteer.suggestion(for: "江苏") == "江苏省")
+        #expect(gazetteer.suggestion(for: "北京朝阳区") == "朝阳区")
+        #expect(gazetteer.suggestion(for: "鼓楼") == nil, "鼓楼 could be four districts")
+        #expect(gazetteer.suggestion(for: "昆山市") == nil, "already official")
+        #expect(gazetteer.suggestion(for: "亚特兰蒂斯") == nil)
+    }
 }

@@ -122,3 +122,17 @@ import Testing
         #expect(megabytesPerSecond > 1, "tagging ran at \(megabytesPerSecond) MB/s")
     }
 }
+
+/// A focused text gets its own topic first and not the topics it shares words with.
+@Suite struct TopicTaggingFocusTests {
+    @Test func aPartyBuildingReportIsNotAboutInvestment() {
+        let body = """
+            一、强化党建引领。坚持抓党建促发展，推动基层党组织全面进步、全面过硬，发挥党支部战斗堡垒作用和党员先锋模范作用。
+            二、建强干部队伍。深入开展主题教育，持续加强作风建设，激励干部担当作为。
+            三、夯实基层基础。规范党群服务中心建设，打造党建品牌，以组织振兴带动乡村全面振兴。
+            """
+        let tags = Fixtures.vocabulary.tags(title: "以高质量党建引领基层治理的调研报告", headings: [], body: body)
+        #expect(tags.first == "党建引领")
+        #expect(!tags.contains("招商引资") && !tags.contains("营商环境"))
+    }
+}

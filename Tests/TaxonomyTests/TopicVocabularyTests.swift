@@ -111,6 +111,16 @@ import Testing
         #expect(found.first?.message.contains("no `name`") == true)
     }
 
+    @Test func anEmptyNameIsReported() {
+        let found = diagnostics("""
+            - name:
+              keywords: [招商]
+            - name: ""
+            """)
+        #expect(found.map(\.line) == [1, 3])
+        #expect(found.allSatisfy { $0.message.contains("`name` is empty") })
+    }
+
     @Test func aDuplicateNameOrAliasPointsToTheFirstUse() {
         let found = diagnostics("""
             - name: 营商环境
