@@ -19,7 +19,8 @@ public struct IngestManifest: Codable, Equatable, Sendable {
     public static let fileName = ".ingest.json"
 
     public func file(forOrigin origin: String) -> String? {
-        files.first(where: { $0.value.origin == origin })?.key
+        // Sorted, so that a (hand-edited) manifest naming an origin twice still gives one answer.
+        files.filter { $0.value.origin == origin }.keys.sorted().first
     }
 
     /// Deterministic bytes: sorted keys, one entry a line.

@@ -63,14 +63,20 @@ public struct StructureRecovery: Sendable {
     /// break: the previous line ends in a comma, or in a semicolon when paragraphs are indented
     /// and this line is not.
     func joinContinuations(_ lines: [SourceLine]) -> [String] {
+        let wrapWidth = Self.hardWrapWidth(lines)
         var paragraphs: [String] = []
         var previous: SourceLine?
         var blankSince = true
         for line in lines {
             if line.isBlank { blankSince = true; continue }
-            if let prev = previous, !blankSince, let last = paragraphs.last?.last,
+            // Text wrapped at a fixed width (copied from a PDF): a full-width line that does not
+            // end a sentence continues on the next.
+            let wrapped = wrapWidth.map { width in
+                previous.map { $0.text.count >= width - 2 && !TextFeatures.endsSentence($0.text) } ?? false
+            } ?? false
+            if let prev = previous, !blankSince || wrapped, let last = paragraphs.last?.last,
                StructureMarker.parse(line.text) == nil,
-               "，,、".contains(last) || ("；;".contains(last) && prev.indented && !line.indented) {
+               wrapped || "，,、".contains(last) || ("；;".contains(last) && prev.indented && !line.indented) {
                 paragraphs[paragraphs.count - 1] += line.text
             } else {
                 paragraphs.append(line.text)
@@ -79,6 +85,19 @@ public struct StructureRecovery: Sendable {
             blankSince = false
         }
         return paragraphs
+    }
+
+    /// The width lines were wrapped at, when most lines have the same length (±2) and do not
+    /// end a sentence; nil for text with one paragraph a line.
+    static func hardWrapWidth(_ lines: [SourceLine]) -> Int? {
+        let lengths = lines.filter { !$0.isBlank && !TextFeatures.endsSentence($0.text) }.map(\.text.count).filter { $0 >= 20 }
+        let total = lines.filter { !$0.isBlank }.count
+        guard total >= 8, lengths.count * 2 >= total else { return nil }
+        var counts: [Int: Int] = [:]
+        for length in lengths { counts[length, default: 0] += 1 }
+        guard let (mode, _) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) else { return nil }
+        let near = lengths.filter { abs($0 - mode) <= 2 }.count
+        return near * 2 >= total ? mode : nil
     }
 
     // MARK: - Headings

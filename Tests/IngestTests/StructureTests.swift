@@ -107,3 +107,18 @@ extension StructureTests {
         #expect(md.contains("### （二）强化保障\n\n各部门要密切配合。"))
     }
 }
+
+extension StructureTests {
+    @Test func textWrappedAtAFixedWidthIsJoinedIntoParagraphs() {
+        let text = "近年来，全县坚持把招商引资作为经济工作的生命线，围绕主导产业开展精准招商，引进了一批带动性强的重大项目。同时，县里持续优化营商环境，推行一网通办和帮办代办服务，企业开办时间压缩到一个工作日以内，市场主体数量稳步增长，发展活力不断增强。"
+        var lines: [String] = ["一、基本情况"]
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            lines.append(String(rest.prefix(24)))
+            rest = rest.dropFirst(24)
+        }
+        lines += ["二、存在问题", String(text.prefix(24)), String(text.dropFirst(24).prefix(24)), String(text.dropFirst(48).prefix(24)), "问题在于要素保障不足。"]
+        let md = Self.body(lines)
+        #expect(md.contains("## 一、基本情况\n\n" + text + "\n\n## 二、存在问题"))
+    }
+}
