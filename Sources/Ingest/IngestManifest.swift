@@ -18,6 +18,15 @@ public struct IngestManifest: Codable, Equatable, Sendable {
 
     public static let fileName = ".ingest.json"
 
+    /// Origin → file, built once for a run (the first file in sorted order wins).
+    public func filesByOrigin() -> [String: String] {
+        var index: [String: String] = [:]
+        for (name, entry) in files.sorted(by: { $0.key < $1.key }) where index[entry.origin] == nil {
+            index[entry.origin] = name
+        }
+        return index
+    }
+
     public func file(forOrigin origin: String) -> String? {
         // Sorted, so that a (hand-edited) manifest naming an origin twice still gives one answer.
         files.filter { $0.value.origin == origin }.keys.sorted().first

@@ -103,9 +103,10 @@ public struct IngestRun: Sendable {
         var taken = Set(manifest.files.keys)
         if let existing = try? fm.contentsOfDirectory(atPath: reportsURL.path) { taken.formUnion(existing) }
         var entries: [Entry] = []
+        let byOrigin = manifest.filesByOrigin()
         for (ingested, _) in reports {
             let origin = ingested.report.origin ?? ""
-            let name = manifest.file(forOrigin: origin)
+            let name = byOrigin[origin]
                 ?? Self.existingFile(for: ingested.report.title, origin: origin, folder: reportsURL, manifest: manifest, taken: &taken)
                 ?? Self.newName(for: ingested.report.title, taken: &taken)
             let (status, warning) = try write(ingested.report, name: name, folder: reportsURL, manifest: &manifest)

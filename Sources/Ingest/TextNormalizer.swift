@@ -31,6 +31,8 @@ public enum TextNormalizer {
             case "\u{3000}", "\u{00A0}", "\u{2002}", "\u{2003}", "\u{2009}", "\u{202F}", "\u{205F}", "\t":
                 current.append(" ")
             default:
+                // A stray control character from copying (the decoder refuses files with many).
+                if scalar.value < 0x20 || scalar.value == 0x7F { break }
                 current.append(scalar)
             }
             previousWasCR = false
