@@ -55,7 +55,8 @@ public enum GenreClassifier {
         if ["经验做法", "典型经验", "经验交流", "典型案例", "做法与成效", "的做法", "经验材料"].contains(where: t.contains) { return "经验做法" }
         let policyEnds = ["通知", "意见", "办法", "规定", "方案", "条例", "细则", "措施", "规划", "决定", "公告", "通告", "纲要", "指南", "批复", "若干政策", "实施意见", "指导意见"]
         if policyEnds.contains(where: t.hasSuffix) || t.hasPrefix("关于印发") { return "政策文件" }
-        if ["评论", "时评", "述评", "浅谈", "浅析", "探析", "刍议", "思考", "启示", "之道", "路径探索"].contains(where: t.contains) || t.hasPrefix("论") { return "理论评论" }
+        if ["评论", "时评", "述评", "浅谈", "浅析", "探析", "刍议", "思考", "启示", "之道", "路径探索", "心得体会", "学习体会"].contains(where: t.contains) || t.hasPrefix("论") { return "理论评论" }
+        if ["召开", "举行", "出席", "会见", "考察", "走访", "签约", "开幕", "闭幕", "启动仪式", "一行", "来我县", "来我市"].contains(where: t.contains) { return "新闻报道" }
         return nil
     }
 

@@ -51,7 +51,15 @@ struct HeaderReader: Sendable {
     // MARK: - Steps
 
     private func take(_ lines: [SourceLine], titleAt index: Int, title: String, remainder: String?) -> Header {
-        var header = Header(title: title, body: Array(lines[(index + 1)...]))
+        var title = title
+        var bodyStart = index + 1
+        // A title broken over two lines: 关于印发《…实施方案》 / 的通知.
+        if remainder == nil, let next = lines[bodyStart...].firstIndex(where: { !$0.isBlank }),
+           Self.continuesTitle(lines[next].text) {
+            title += lines[next].text
+            bodyStart = next + 1
+        }
+        var header = Header(title: title, body: Array(lines[bodyStart...]))
         for line in lines[..<index] where !line.isBlank {
             header.droppedAbove.append(line)
             if Self.isSiteName(line.text) { header.siteNames.append(line.text) }
@@ -99,6 +107,13 @@ struct HeaderReader: Sendable {
     }
 
     // MARK: - Line shapes
+
+    /// The short tail of a title that did not fit on its line: 的通知, 的实施意见.
+    static func continuesTitle(_ text: String) -> Bool {
+        guard text.count <= 12, !TextFeatures.hasProsePunctuation(text) else { return false }
+        let tails = ["通知", "意见", "方案", "办法", "规定", "报告", "决定", "讲话", "发言", "细则", "规划", "措施", "批复", "通报"]
+        return (text.hasPrefix("的") || text.hasPrefix("之")) && tails.contains(where: text.hasSuffix)
+    }
 
     static let genreLabels: Set<String> = [
         "经验做法", "典型经验", "经验交流", "经验材料", "典型案例", "调研报告", "调查报告", "调研文章", "讲话",

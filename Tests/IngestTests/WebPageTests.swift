@@ -162,3 +162,24 @@ extension WebPageTests {
         #expect(report.body == "3月5日，县委召开专题会议，研究部署招商引资工作。\n")
     }
 }
+
+extension WebPageTests {
+    @Test func aTitleBrokenOverTwoLinesIsJoined() throws {
+        let result = Fixtures.ingest("""
+            平昌县人民政府关于印发《平昌县招商引资奖励办法》
+            的通知
+            各乡镇人民政府：现将《平昌县招商引资奖励办法》印发给你们，请认真贯彻执行。
+            """)
+        let report = try #require(result.reports.first).report
+        #expect(report.title == "平昌县人民政府关于印发《平昌县招商引资奖励办法》的通知")
+        #expect(report.genre == "政策文件")
+        #expect(report.body.hasPrefix("各乡镇人民政府"))
+    }
+
+    @Test func newsTitlesAndReflectionsHaveTheirGenres() {
+        #expect(GenreClassifier.genre(.init(title: "县委召开专题会议研究招商引资工作")) == "新闻报道")
+        #expect(GenreClassifier.genre(.init(title: "学习新质生产力心得体会")) == "理论评论")
+        #expect(GenreClassifier.genre(.init(title: "无题", opening: "同志们：今天我们召开会议。")) == "讲话发言")
+        #expect(GenreClassifier.genre(.init(title: "无题")) == "其他")
+    }
+}
