@@ -33,7 +33,7 @@ public struct ChromeFilter: Sendable {
                 if line.text.count <= 60, !line.text.contains("。") { chrome.append(line); continue }
                 inLinkList = false
             }
-            if line.text.utf8.count <= 48, !line.text.contains("。"), Self.linkListHeaders.contains(Self.key(line.text)) {
+            if line.text.utf8.count <= 180, !line.text.contains("。"), Self.isLinkListHeader(Self.key(line.text)) {
                 chrome.append(line)
                 inLinkList = true
                 continue
@@ -92,6 +92,8 @@ public struct ChromeFilter: Sendable {
             return .chrome
         }
         if Self.prefixBytes.contains(where: search.hasPrefix) { return .chrome }
+        // A line that is mostly a web address (本文链接：https://…).
+        if byteCount <= 240, !search.contains(Self.fullStopBytes), Self.urlBytes.contains(where: search.contains) { return .chrome }
         if search.contains(Self.siteBytes), Self.siteNoticeBytes.contains(where: search.contains) { return .chrome }
         // Short lines: buttons, counters, prompts.
         if length <= 60, !StructureMarker.startsWithMarker(text) {
@@ -308,6 +310,11 @@ public struct ChromeFilter: Sendable {
         "适老化", "无障碍浏览", "智能问答", "政务微博", "政务微信", "打印文章", "关闭文章", "【大】【中】【小】",
     ]
 
+    /// 相关文章, or 【题目】相关文章：.
+    static func isLinkListHeader(_ key: String) -> Bool {
+        linkListHeaders.contains(key) || (key.count <= 60 && linkListHeaders.contains { key.hasSuffix($0) })
+    }
+
     /// Headings of lists of links to other pages.
     static let linkListHeaders: Set<String> = [
         "相关文章", "相关阅读", "相关推荐", "推荐阅读", "热门文章", "热点推荐", "热门推荐", "最新文章", "猜你喜欢",
@@ -334,6 +341,7 @@ public struct ChromeFilter: Sendable {
     static let siteBytes = ByteSearch.prepare(["本站"])[0]
     static let dotBytes = ByteSearch.prepare(["."])[0]
     static let fullStopBytes = ByteSearch.prepare(["。"])[0]
+    static let urlBytes = ByteSearch.prepare(["http://", "https://", "www."])
     static let wideColonBytes = ByteSearch.prepare(["："])[0]
     static let editorBytes = ByteSearch.prepare(["责"])[0]
     static let yearBytes = ByteSearch.prepare(["年"])[0]
@@ -346,7 +354,8 @@ public struct ChromeFilter: Sendable {
         "技术支持", "建议使用", "浏览次数", "阅读次数", "阅读量", "点击数", "点击量", "访问量",
         "浏览量", "字号：", "字号:", "【字体", "【打印", "【关闭", "相关附件", "分享到", "联系电话",
         "联系我们", "地址：", "地址:", "邮编", "邮政编码", "传真：", "网站地图", "相关链接", "友情链接",
-        "扫一扫", "手机扫一扫", "微信扫一扫",
+        "扫一扫", "手机扫一扫", "微信扫一扫", "本文来源", "本文链接", "原文链接", "文章链接", "转载请注明",
+        "转载请保留", "本文地址", "文章来源：", "文章出处",
     ]
 
     /// With 本站/本网站, these make a site notice (terms of use, disclaimers).

@@ -183,3 +183,28 @@ extension WebPageTests {
         #expect(GenreClassifier.genre(.init(title: "无题")) == "其他")
     }
 }
+
+extension WebPageTests {
+    @Test func aDocumentMillPageWithLongNavigationKeepsOnlyTheReport() throws {
+        let menu = Array(repeating: ["网站首页", "工作总结", "心得体会", "演讲稿", "调研报告", "述职报告"], count: 6).flatMap { $0 }
+        let page = (["第一范文网 - 免费范文大全"] + menu + [
+            "欢迎访问第一范文网，本站提供各类范文下载。",
+            "您现在的位置：第一范文网 > 调研报告 > 正文",
+            "关于县域经济高质量发展的调研报告",
+            "时间：2024-04-12 作者：admin 点击：",
+            "为深入了解全县县域经济发展情况，调研组赴各乡镇开展专题调研。",
+            "一、基本情况",
+            "全县地区生产总值突破300亿元。",
+            "本文来源：https://www.example.com/a/123.html",
+            "【关于县域经济高质量发展的调研报告】相关文章：",
+            "乡镇经济发展调研报告",
+            "县域经济调研报告范文",
+        ]).joined(separator: "\n")
+        let report = try #require(Fixtures.ingest(page).reports.first).report
+        #expect(report.title == "关于县域经济高质量发展的调研报告")
+        #expect(report.date == ReportDate("2024-04-12"))
+        #expect(report.source == nil)
+        #expect(report.extra.first { $0.key == "site" }?.value == .string("第一范文网"))
+        #expect(report.body == "为深入了解全县县域经济发展情况，调研组赴各乡镇开展专题调研。\n\n## 一、基本情况\n\n全县地区生产总值突破300亿元。\n")
+    }
+}
