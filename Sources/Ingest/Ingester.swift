@@ -2,31 +2,6 @@ import Content
 import Foundation
 import Taxonomy
 
-/// One report made from a raw file, with what ingest did to it.
-public struct IngestedReport: Sendable {
-    public var report: Report
-    /// Heading texts in order, as recovered from the numbering.
-    public var headings: [String]
-    /// The body as plain text (no Markdown), one block a line.
-    public var plainText: String
-    public var droppedChromeLines: Int
-    public var droppedMetadataLines: Int
-    public var droppedTitleCopies: Int
-    public var encoding: TextDecoder.Encoding
-    /// Hash of the body with all white space removed: the same text in two files is one report.
-    public var contentHash: UInt64
-    /// Remarks for the summary (truncated preview, title taken from the first sentence …).
-    public var notes: [String]
-}
-
-/// The reports and problems from one raw file.
-public struct IngestResult: Sendable {
-    public var reports: [IngestedReport]
-    public var diagnostics: [Diagnostic]
-
-    public var failed: Bool { diagnostics.contains { $0.severity == .error } }
-}
-
 /// Turns the bytes of one raw file into reports: decode, normalise, split into parts, remove
 /// chrome, find title and metadata, recover structure, tag.
 public struct Ingester: Sendable {
@@ -319,17 +294,5 @@ public struct Ingester: Sendable {
     static func unique(_ names: [String]) -> [String] {
         var seen = Set<String>()
         return names.filter { !$0.isEmpty && seen.insert($0).inserted }
-    }
-}
-
-extension PageHints {
-    /// Adds what another part of the page said (the preamble before the first part).
-    mutating func merge(_ other: PageHints) {
-        siteNames += other.siteNames.filter { !siteNames.contains($0) }
-        sections += other.sections.filter { !sections.contains($0) }
-        sources += other.sources
-        editors += other.editors
-        dates += other.dates
-        truncated = truncated || other.truncated
     }
 }

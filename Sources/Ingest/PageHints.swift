@@ -21,3 +21,15 @@ public struct PageHints: Equatable, Sendable {
 
     public init() {}
 }
+
+extension PageHints {
+    /// Adds what another part of the page said (the preamble before the first part).
+    mutating func merge(_ other: PageHints) {
+        siteNames += other.siteNames.filter { !siteNames.contains($0) }
+        sections += other.sections.filter { !sections.contains($0) }
+        sources += other.sources
+        editors += other.editors
+        dates += other.dates
+        truncated = truncated || other.truncated
+    }
+}
