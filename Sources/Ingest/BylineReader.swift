@@ -12,6 +12,18 @@ enum BylineReader {
         return names.isEmpty || names.count > 4 ? nil : names.joined(separator: "、")
     }
 
+    static let positions = ["总理", "省长", "市长", "县长", "区长", "州长", "旗长", "镇长", "乡长", "书记", "主任", "主席", "部长", "厅长", "局长", "院长", "校长", "秘书长", "董事长"]
+
+    /// 国务院总理 李强 / 县长  张三: an office and a name under a speech's title.
+    static func speaker(in text: String) -> String? {
+        guard text.count <= 24, !TextFeatures.hasProsePunctuation(text) else { return nil }
+        let parts = text.split(separator: " ")
+        guard parts.count >= 2, let name = parts.last, (2...4).contains(name.count),
+              TextFeatures.cjkCount(String(name)) == name.count else { return nil }
+        let office = parts.dropLast().joined()
+        return positions.contains(where: office.hasSuffix) ? String(name) : nil
+    }
+
     static let labels = ["执笔人", "执笔", "作者", "撰稿人", "撰稿", "撰文", "文", "记者", "本报记者", "通讯员", "供稿"]
 
     static func author(in text: String) -> String? {

@@ -89,6 +89,8 @@ struct HeaderReader: Sendable {
                 header.body.remove(at: i)
                 continue
             }
+            // The speaker stays in the text (an office is part of the record) and is the author.
+            if let speaker = BylineReader.speaker(in: line.text) { header.authors.append(speaker) }
             i += 1
         }
     }

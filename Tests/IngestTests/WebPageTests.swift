@@ -208,3 +208,25 @@ extension WebPageTests {
         #expect(report.body == "为深入了解全县县域经济发展情况，调研组赴各乡镇开展专题调研。\n\n## 一、基本情况\n\n全县地区生产总值突破300亿元。\n")
     }
 }
+
+extension WebPageTests {
+    @Test func aNationalWorkReportHasItsDateSpeakerAndHeadings() throws {
+        let result = Fixtures.ingest("""
+            政府工作报告
+            ——2024年3月5日在第十四届全国人民代表大会第二次会议上
+            国务院总理 李强
+            各位代表：
+            　　现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。
+            　　一、2023年工作回顾
+            　　过去一年是全面贯彻党的二十大精神的开局之年。
+            　　二、2024年政府工作任务
+            　　（一）大力推进现代化产业体系建设，加快发展新质生产力。充分发挥创新主导作用。
+            """)
+        let report = try #require(result.reports.first).report
+        #expect(report.title == "政府工作报告")
+        #expect(report.genre == "工作报告")
+        #expect(report.date == ReportDate("2024-03-05"))
+        #expect(report.author == "李强")
+        #expect(report.body.contains("### （一）大力推进现代化产业体系建设，加快发展新质生产力\n\n充分发挥创新主导作用。"))
+    }
+}
