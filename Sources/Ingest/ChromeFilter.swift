@@ -91,12 +91,14 @@ public struct ChromeFilter: Sendable {
             if Self.truncationBytes.contains(where: search.contains) { hints.truncated = true }
             return .chrome
         }
+        let sentence = search.contains(Self.fullStopBytes)
+        if byteCount <= 400, !sentence, Self.footerBytes.contains(where: search.contains) { return .chrome }
         if Self.prefixBytes.contains(where: search.hasPrefix) { return .chrome }
         // A line that is mostly a web address (本文链接：https://…).
-        if byteCount <= 240, !search.contains(Self.fullStopBytes), Self.urlBytes.contains(where: search.contains) { return .chrome }
+        if byteCount <= 240, !sentence, Self.urlBytes.contains(where: search.contains) { return .chrome }
         if search.contains(Self.siteBytes), Self.siteNoticeBytes.contains(where: search.contains) { return .chrome }
         // Short lines: buttons, counters, prompts.
-        if length <= 60, !StructureMarker.startsWithMarker(text) {
+        if length <= 60, !sentence, !StructureMarker.startsWithMarker(text) {
             if Self.shortLineBytes.contains(where: search.contains) { return .chrome }
             if length <= 24, !TextFeatures.hasProsePunctuation(text), Self.appSuffixBytes.contains(where: search.hasSuffix) {
                 return .chrome
@@ -325,14 +327,18 @@ public struct ChromeFilter: Sendable {
     /// Phrases that mark a line as chrome whatever its length (compared lower-case).
     static let anywherePhrases: [String] = [
         "预览阅读已结束", "展开阅读全文", "当您付费下载", "本站所有内容", "小编为大家整理", "下面是小编",
-        "点击这里给我发消息", "版权所有", "all rights reserved", "copyright ©", "copyright©", "icp备",
-        "icp证", "公网安备", "网安备", "违规举报", "扫一扫", "二维码", "分享到微信", "分享到qq",
-        "分享到微博", "分享到朋友圈", "添加到电脑桌面", "桌面快捷访问", "网站标识码",
+        "点击这里给我发消息", "all rights reserved", "copyright ©", "copyright©", "违规举报", "分享到",
+        "添加到电脑桌面", "桌面快捷访问", "网站标识码",
     ]
+
+    /// Chrome phrases that report text may also use (扫码亮证, ICP证 licensing, 版权所有人):
+    /// chrome only on lines without a full stop.
+    static let footerPhrases: [String] = ["扫一扫", "二维码", "版权所有", "icp备", "icp证", "公网安备", "网安备"]
 
     static let truncationPhrases: [String] = ["预览阅读已结束", "展开阅读全文", "阅读全文", "查看全文", "全文阅读"]
 
     static let anywhereBytes = ByteSearch.prepare(anywherePhrases)
+    static let footerBytes = ByteSearch.prepare(footerPhrases)
     static let truncationBytes = ByteSearch.prepare(truncationPhrases)
     static let prefixBytes = ByteSearch.prepare(chromePrefixes)
     static let siteNoticeBytes = ByteSearch.prepare(siteNoticeWords)

@@ -230,3 +230,17 @@ extension WebPageTests {
         #expect(report.body.contains("### （一）大力推进现代化产业体系建设，加快发展新质生产力\n\n充分发挥创新主导作用。"))
     }
 }
+
+extension WebPageTests {
+    @Test func reportSentencesThatUseChromeWordsAreKept() throws {
+        let result = Fixtures.ingest("""
+            关于优化营商环境的实施方案
+            推行“扫码亮证”，群众扫一扫二维码即可查看证照信息。
+            简化ICP证审批流程，压缩办理时限。
+            群众扫码即可办理。
+            扫一扫在手机打开当前页
+            """)
+        let body = try #require(result.reports.first).report.body
+        #expect(body == "推行“扫码亮证”，群众扫一扫二维码即可查看证照信息。\n\n简化ICP证审批流程，压缩办理时限。\n\n群众扫码即可办理。\n")
+    }
+}
