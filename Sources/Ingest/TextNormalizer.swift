@@ -42,6 +42,7 @@ public enum TextNormalizer {
     }
 
     static func makeLine(_ raw: String, number: Int) -> SourceLine {
+        let raw = raw.utf8.contains(0x26) ? decodeEntities(raw) : raw
         let scalars = raw.unicodeScalars
         var start = scalars.startIndex
         while start != scalars.endIndex, scalars[start] == " " { start = scalars.index(after: start) }
@@ -49,5 +50,44 @@ public enum TextNormalizer {
         while end != start, scalars[scalars.index(before: end)] == " " { end = scalars.index(before: end) }
         let text = String(scalars[start..<end])
         return SourceLine(number: number, text: text, indented: start != scalars.startIndex && !text.isEmpty)
+    }
+
+    // MARK: - HTML entities
+
+    static let entities: [String: String] = [
+        "nbsp": " ", "ensp": " ", "emsp": " ", "thinsp": " ", "amp": "&", "lt": "<", "gt": ">",
+        "quot": "\"", "apos": "'", "ldquo": "“", "rdquo": "”", "lsquo": "‘", "rsquo": "’",
+        "mdash": "—", "ndash": "–", "hellip": "…", "middot": "·", "times": "×", "copy": "©",
+    ]
+
+    /// Text copied from a page's source may keep entities (&nbsp;, &ldquo;, &#12288;).
+    public static func decodeEntities(_ text: String) -> String {
+        var out = ""
+        var rest = text[...]
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            if let semi = after.prefix(10).firstIndex(of: ";") {
+                let name = String(after[..<semi])
+                var replacement: String?
+                if let named = entities[name] {
+                    replacement = named
+                } else if name.hasPrefix("#x") || name.hasPrefix("#X"), let v = UInt32(name.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) {
+                    replacement = String(Character(u))
+                } else if name.hasPrefix("#"), let v = UInt32(name.dropFirst()), let u = Unicode.Scalar(v) {
+                    replacement = String(Character(u))
+                }
+                if let replacement {
+                    // Spaces and invisible characters from entities get the same treatment as typed ones.
+                    out += replacement == "\u{3000}" || replacement == "\u{A0}" ? " " : replacement
+                    rest = after[after.index(after: semi)...]
+                    continue
+                }
+            }
+            out += "&"
+            rest = after
+        }
+        out += rest
+        return out
     }
 }

@@ -76,3 +76,14 @@ import Testing
         }
     }
 }
+
+extension EncodingTests {
+    @Test func htmlEntitiesLeftInCopiedTextAreDecoded() throws {
+        let reference = try Self.markdown(Data(Self.text.utf8))
+        let withEntities = Self.text
+            .replacingOccurrences(of: "“放管服”", with: "&ldquo;放管服&rdquo;")
+            .replacingOccurrences(of: "　　", with: "&nbsp;&#12288;")
+        #expect(try Self.markdown(Data(withEntities.utf8)) == reference)
+        #expect(TextNormalizer.decodeEntities("R&D &amp; &unknown; a&b") == "R&D & &unknown; a&b")
+    }
+}
