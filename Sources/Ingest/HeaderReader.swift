@@ -102,6 +102,8 @@ struct HeaderReader: Sendable {
         for ext in [".docx", ".doc", ".pdf", ".wps", ".txt"] where title.lowercased().hasSuffix(ext) {
             title = String(title.dropLast(ext.count))
         }
+        // 【篇一】标题 in a file that holds only one part.
+        if let (_, unmarked) = ReportSplitter.leadingMarker(title), unmarked.count >= 4 { title = unmarked }
         let (label, rest) = Self.splitGenreLabel(title)
         header.genreLabel = label
         header.title = rest

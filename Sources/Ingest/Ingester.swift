@@ -133,7 +133,7 @@ public struct Ingester: Sendable {
                 path: context.path, line: context.markerLine))
         }
 
-        var title = header.title ?? ""
+        var title = (header.title ?? "").trimmingSpaces
         if title.isEmpty {
             title = Self.fallbackTitle(paragraphs[0].text)
             header.title = title
@@ -287,8 +287,13 @@ public struct Ingester: Sendable {
     }
 
     static func fallbackTitle(_ text: String) -> String {
-        let sentence = text.prefix { !TextFeatures.sentenceEnders.contains($0) && $0 != "，" && $0 != "," }
-        return String(sentence.prefix(40))
+        // Skip what a cut-off first sentence leaves: punctuation, closing quotes.
+        let start = text.drop { !(TextFeatures.isCJK($0) || $0.isLetter || $0.isNumber) }
+        let sentence = start.prefix { !TextFeatures.sentenceEnders.contains($0) && $0 != "，" && $0 != "," }
+        let title = String(sentence.prefix(40)).trimmingSpaces
+        if !title.isEmpty { return title }
+        let any = String(start.prefix(20)).trimmingSpaces
+        return any.isEmpty ? "未命名" : any
     }
 
     static func unique(_ names: [String]) -> [String] {
