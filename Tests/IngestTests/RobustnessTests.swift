@@ -34,3 +34,34 @@ import Testing
         #expect(result.reports.first?.report.title == "县域经济发展调研报告")
     }
 }
+
+extension RobustnessTests {
+    /// A fixed-seed generator, so that a failure can be reproduced.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func randomBytesGiveAReportOrADiagnosticButNeverACrash() throws {
+        var rng = SplitMix(state: 42)
+        let sample = try Fixtures.sample("004").data
+        let gb = try #require(String(decoding: sample, as: UTF8.self).data(using: TextDecoder.gb18030))
+        for round in 0..<200 {
+            var bytes: [UInt8]
+            switch round % 3 {
+            case 0: bytes = (0..<Int.random(in: 1...400, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            case 1: bytes = Array(sample.prefix(Int.random(in: 1...sample.count, using: &rng)))
+            default: bytes = Array(gb.prefix(Int.random(in: 1...gb.count, using: &rng)))
+            }
+            if round % 5 == 0, !bytes.isEmpty { bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng) }
+            let result = Ingester().ingest(Data(bytes), path: "r.txt", origin: "raw/r.txt")
+            #expect(!result.reports.isEmpty || result.diagnostics.contains { $0.severity == .error })
+        }
+    }
+}
