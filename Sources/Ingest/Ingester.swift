@@ -41,6 +41,9 @@ public struct Ingester: Sendable {
             case .success(let report): reports.append(report)
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
+            diagnostics += reports.filter { $0.notes.contains(Self.noTitleNote) }.map {
+                .warning("no title line found: the first sentence is the title (\($0.report.title)); put the title on the file's first line", path: path, line: 1)
+            }
             return IngestResult(reports: reports, diagnostics: diagnostics)
         }
 
@@ -137,7 +140,7 @@ public struct Ingester: Sendable {
         if title.isEmpty {
             title = Self.fallbackTitle(paragraphs[0].text)
             header.title = title
-            notes.append("no title line: used the first sentence")
+            notes.append(Self.noTitleNote)
         }
         let headings = blocks.compactMap { if case .heading(_, let text) = $0 { return text } else { return nil } }
         let plain = MarkdownWriter.plainText(blocks)
@@ -176,6 +179,8 @@ public struct Ingester: Sendable {
             droppedTitleCopies: header.droppedDuplicates, encoding: context.encoding,
             contentHash: FNV1a.hash(String(String.UnicodeScalarView(compact)).utf8), notes: notes))
     }
+
+    static let noTitleNote = "no title line: used the first sentence"
 
     // MARK: - Body edges
 

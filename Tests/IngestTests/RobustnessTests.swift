@@ -27,6 +27,7 @@ import Testing
         let report = try #require(result.reports.first)
         #expect(report.report.title == "近年来")
         #expect(report.notes.contains("no title line: used the first sentence"))
+        #expect(result.diagnostics.map(\.severity) == [.warning])
     }
 
     @Test func aSinglePartMarkerIsNotPartOfTheTitle() throws {
