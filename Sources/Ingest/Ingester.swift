@@ -131,8 +131,10 @@ public struct Ingester: Sendable {
         let paragraphs = blocks.filter { if case .paragraph = $0 { return true } else { return false } }
         guard !paragraphs.isEmpty else {
             let what = context.origin.contains("#") ? "part \(context.origin.split(separator: "#").last ?? "")" : "the file"
+            let why = header.title.map { "there is a title (\($0)) but no text under it" }
+                ?? "every line looks like web-page chrome (menus, share and download prompts, copyright notices)"
             return .failure(.error(
-                "no report text found in \(what): every line looks like web-page chrome (menus, share and download prompts, copyright notices); copy the report's own text into the file",
+                "no report text found in \(what): \(why); copy the report's own text into the file",
                 path: context.path, line: context.markerLine))
         }
 
