@@ -1,0 +1,237 @@
+import Content
+import Foundation
+import Taxonomy
+
+/// `policykb ingest` as a value: reads `content/raw/` and the taxonomy under a site folder,
+/// writes `content/reports/<slug>.md` and the manifest `content/reports/.ingest.json`.
+///
+/// Runs are deterministic (the same inputs give byte-identical files), never overwrite a report
+/// the user edited since ingest wrote it (unless `force`), keep an origin in the same file
+/// across runs, and write every file atomically.
+public struct IngestRun: Sendable {
+    public var root: URL
+    public var force: Bool
+
+    public init(root: URL, force: Bool = false) {
+        self.root = root
+        self.force = force
+    }
+
+    public enum Status: String, Codable, Sendable {
+        /// Written (new or changed).
+        case written
+        /// Already on disk with the same bytes.
+        case unchanged
+        /// Edited by the user since ingest wrote it; left alone.
+        case kept
+    }
+
+    /// One report of the run, for the summary (and `--json`).
+    public struct Entry: Codable, Equatable, Sendable {
+        public var file: String
+        public var origin: String
+        public var title: String
+        public var genre: String?
+        public var date: String?
+        public var tags: [String]
+        public var regions: [String]
+        public var places: [String]
+        public var status: Status
+        public var encoding: String
+        public var droppedChromeLines: Int
+        public var droppedMetadataLines: Int
+        public var notes: [String]
+    }
+
+    public struct Outcome: Sendable {
+        public var entries: [Entry]
+        /// Problems in raw files and warnings (duplicates, kept edits), in file order.
+        public var diagnostics: [Diagnostic]
+
+        public var failed: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    public static let rawFolder = "content/raw"
+    public static let reportsFolder = "content/reports"
+    public static let topicsFile = "content/taxonomy/topics.yml"
+    public static let regionsFile = "content/taxonomy/regions.csv"
+
+    /// Problems with a raw file are collected in the outcome; a missing folder, taxonomy or an
+    /// unreadable manifest stop the run at once.
+    public func run() throws(Diagnostics) -> Outcome {
+        let fm = FileManager.default
+        let rawURL = root.appendingPathComponent(Self.rawFolder, isDirectory: true)
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: rawURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw Diagnostics([.error("no raw folder: put the reports to ingest, as text files, in \(Self.rawFolder)/", path: Self.rawFolder)])
+        }
+        let ingester = Ingester(vocabulary: try loadVocabulary(), gazetteer: try loadGazetteer())
+        let reportsURL = root.appendingPathComponent(Self.reportsFolder, isDirectory: true)
+        var manifest = try loadManifest(reportsURL)
+
+        var diagnostics: [Diagnostic] = []
+        var reports: [(report: IngestedReport, rawPath: String)] = []
+        var seen: [UInt64: (rawPath: String, origin: String)] = [:]
+        for name in rawFiles(rawURL) {
+            let rawPath = "\(Self.rawFolder)/\(name)"
+            let data: Data
+            do {
+                data = try Data(contentsOf: rawURL.appendingPathComponent(name))
+            } catch {
+                diagnostics.append(.error("cannot read the file: \(error.localizedDescription)", path: rawPath))
+                continue
+            }
+            let result = ingester.ingest(data, path: rawPath, origin: "raw/\(name)")
+            diagnostics += result.diagnostics
+            for report in result.reports {
+                if let first = seen[report.contentHash] {
+                    diagnostics.append(.warning(
+                        "duplicate: \(report.report.origin ?? rawPath) has the same text as \(first.origin) (\(first.rawPath)); written once",
+                        path: rawPath))
+                    continue
+                }
+                seen[report.contentHash] = (rawPath, report.report.origin ?? rawPath)
+                reports.append((report, rawPath))
+            }
+        }
+
+        do {
+            try fm.createDirectory(at: reportsURL, withIntermediateDirectories: true)
+        } catch {
+            throw Diagnostics([.error("cannot create the reports folder: \(error.localizedDescription)", path: Self.reportsFolder)])
+        }
+        var taken = Set(manifest.files.keys)
+        if let existing = try? fm.contentsOfDirectory(atPath: reportsURL.path) { taken.formUnion(existing) }
+        var entries: [Entry] = []
+        let byOrigin = manifest.filesByOrigin()
+        for (ingested, _) in reports {
+            let origin = ingested.report.origin ?? ""
+            let name = byOrigin[origin]
+                ?? Self.existingFile(for: ingested.report.title, origin: origin, folder: reportsURL, manifest: manifest, taken: &taken)
+                ?? Self.newName(for: ingested.report.title, taken: &taken)
+            let (status, warning) = try write(ingested.report, name: name, folder: reportsURL, manifest: &manifest)
+            if let warning { diagnostics.append(warning) }
+            entries.append(entry(ingested, file: "\(Self.reportsFolder)/\(name)", status: status))
+        }
+        try writeManifest(manifest, folder: reportsURL)
+        return Outcome(entries: entries, diagnostics: diagnostics)
+    }
+
+    // MARK: - Inputs
+
+    /// Regular files in content/raw/, dotfiles skipped, in a fixed (byte-wise) order.
+    func rawFiles(_ folder: URL) -> [String] {
+        let fm = FileManager.default
+        let names = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { name in
+            guard !name.hasPrefix(".") else { return false }
+            let attributes = try? fm.attributesOfItem(atPath: folder.appendingPathComponent(name).path)
+            return attributes?[.type] as? FileAttributeType == .typeRegular
+        }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+
+    func loadVocabulary() throws(Diagnostics) -> TopicVocabulary {
+        let url = root.appendingPathComponent(Self.topicsFile)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw Diagnostics([.error("missing topic vocabulary: ingest tags reports with the topics in \(Self.topicsFile); add that file", path: Self.topicsFile)])
+        }
+        return try TopicVocabulary.load(from: url)
+    }
+
+    func loadGazetteer() throws(Diagnostics) -> Gazetteer {
+        let url = root.appendingPathComponent(Self.regionsFile)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw Diagnostics([.error("missing gazetteer: ingest finds regions with the divisions in \(Self.regionsFile); add that file", path: Self.regionsFile)])
+        }
+        return try Gazetteer.load(from: url)
+    }
+
+    func loadManifest(_ folder: URL) throws(Diagnostics) -> IngestManifest {
+        let url = folder.appendingPathComponent(IngestManifest.fileName)
+        guard let data = try? Data(contentsOf: url) else { return IngestManifest() }
+        do {
+            return try JSONDecoder().decode(IngestManifest.self, from: data)
+        } catch {
+            throw Diagnostics([.error(
+                "cannot read the ingest manifest (\(error.localizedDescription)); without it ingest cannot tell edited reports from its own: restore it, or delete it and run with --force",
+                path: "\(Self.reportsFolder)/\(IngestManifest.fileName)")])
+        }
+    }
+
+    // MARK: - Outputs
+
+    /// Without a manifest entry (the manifest was deleted), a file under the report's slug that
+    /// records the same origin is the report's file; whether it was edited is then unknown, so
+    /// `write` keeps it unless forced.
+    static func existingFile(for title: String, origin: String, folder: URL, manifest: IngestManifest, taken: inout Set<String>) -> String? {
+        let base = Slug.make(title)
+        for n in 1...20 {
+            let name = n == 1 ? "\(base).md" : "\(base)-\(n).md"
+            guard manifest.files[name] == nil else { continue }
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else { return nil }
+            let text = String(decoding: data, as: UTF8.self)
+            if let report = try? ReportFile.parse(text, path: name), report.origin == origin {
+                taken.insert(name)
+                return name
+            }
+        }
+        return nil
+    }
+
+    /// `<slug>.md`, or `<slug>-2.md`, `<slug>-3.md` … when taken.
+    static func newName(for title: String, taken: inout Set<String>) -> String {
+        let base = Slug.make(title)
+        var name = "\(base).md"
+        var n = 2
+        while taken.contains(name) {
+            name = "\(base)-\(n).md"
+            n += 1
+        }
+        taken.insert(name)
+        return name
+    }
+
+    func write(_ report: Report, name: String, folder: URL, manifest: inout IngestManifest) throws(Diagnostics) -> (Status, Diagnostic?) {
+        let url = folder.appendingPathComponent(name)
+        let bytes = Data(ReportFile.serialize(report).utf8)
+        let path = "\(Self.reportsFolder)/\(name)"
+        let origin = report.origin ?? ""
+        if let current = try? Data(contentsOf: url) {
+            if current == bytes {
+                manifest.files[name] = .init(origin: origin, hash: FNV1a.hex(bytes))
+                return (.unchanged, nil)
+            }
+            let ours = manifest.files[name].map { $0.hash == FNV1a.hex(current) } ?? false
+            if !ours && !force {
+                return (.kept, .warning("kept \(path): edited since ingest; use --force to overwrite", path: path))
+            }
+        }
+        do {
+            try AtomicFile.write(bytes, to: url)
+        } catch {
+            throw Diagnostics([.error("cannot write the report: \(error.localizedDescription)", path: path)])
+        }
+        manifest.files[name] = .init(origin: origin, hash: FNV1a.hex(bytes))
+        return (.written, nil)
+    }
+
+    func writeManifest(_ manifest: IngestManifest, folder: URL) throws(Diagnostics) {
+        let url = folder.appendingPathComponent(IngestManifest.fileName)
+        let bytes = manifest.encoded()
+        if (try? Data(contentsOf: url)) == bytes { return }
+        do {
+            try AtomicFile.write(bytes, to: url)
+        } catch {
+            throw Diagnostics([.error("cannot write the ingest manifest: \(error.localizedDescription)", path: "\(Self.reportsFolder)/\(IngestManifest.fileName)")])
+        }
+    }
+
+    func entry(_ ingested: IngestedReport, file: String, status: Status) -> Entry {
+        let r = ingested.report
+        return Entry(
+            file: file, origin: r.origin ?? "", title: r.title, genre: r.genre, date: r.date?.description,
+            tags: r.tags, regions: r.regions, places: r.places, status: status,
+            encoding: ingested.encoding.rawValue, droppedChromeLines: ingested.droppedChromeLines,
+            droppedMetadataLines: ingested.droppedMetadataLines, notes: ingested.notes)
+    }
+}

@@ -1,0 +1,57 @@
+/// Writes blocks as Markdown whose rendering is exactly the text: every character Markdown
+/// would read as syntax is escaped.
+public enum MarkdownWriter {
+    public static func markdown(_ blocks: [Block]) -> String {
+        var parts: [String] = []
+        for block in blocks {
+            switch block {
+            case .heading(let level, let text):
+                parts.append(String(repeating: "#", count: max(1, min(6, level))) + " " + escape(text))
+            case .paragraph(let text, let lead):
+                if let lead, text.hasPrefix(lead), !lead.isEmpty {
+                    // The closing ** goes before the full stop: CommonMark does not close
+                    // emphasis between a punctuation mark and a following letter.
+                    parts.append("**" + escape(lead) + "**" + escape(String(text.dropFirst(lead.count)), atStart: false))
+                } else {
+                    parts.append(escape(text))
+                }
+            }
+        }
+        return parts.joined(separator: "\n\n") + "\n"
+    }
+
+    /// The text as plain words, for tagging, summaries and duplicate detection.
+    public static func plainText(_ blocks: [Block]) -> String {
+        blocks.map(\.text).joined(separator: "\n")
+    }
+
+    static let escaped: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "~", "|", "$"]
+
+    /// Escapes Markdown syntax in one line of text.
+    public static func escape(_ text: String, atStart: Bool = true) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        var chars = text[...]
+        if atStart {
+            // Block syntax only matters at the start of a line: # headings, lists, quotes, rules.
+            if let first = chars.first, "#+-=".contains(first) {
+                out.append("\\")
+                out.append(first)
+                chars = chars.dropFirst()
+            } else {
+                let digits = chars.prefix(while: { $0.isASCII && $0.isNumber })
+                if !digits.isEmpty, digits.count <= 9, let next = chars.dropFirst(digits.count).first, next == "." || next == ")" {
+                    out.append(contentsOf: digits)
+                    out.append("\\")
+                    out.append(next)
+                    chars = chars.dropFirst(digits.count + 1)
+                }
+            }
+        }
+        for ch in chars {
+            if escaped.contains(ch) { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+}

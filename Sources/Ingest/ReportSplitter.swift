@@ -1,0 +1,98 @@
+/// Splits a raw file that holds several reports (【篇一】…【篇二】…, 篇一 / 第一篇 lines) into
+/// its parts. The lines before the first part (the collection's title, page chrome) form the
+/// preamble.
+public struct ReportSplitter: Sendable {
+    public struct Part: Equatable, Sendable {
+        /// 1-based, as in `origin: raw/FILE#N`.
+        public var number: Int
+        /// The title written with the part marker, if any.
+        public var title: String?
+        /// The marker line's number in the file.
+        public var line: Int
+        public var lines: [SourceLine]
+    }
+
+    public struct Split: Equatable, Sendable {
+        public var preamble: [SourceLine]
+        /// Empty when the file holds a single report.
+        public var parts: [Part]
+    }
+
+    public init() {}
+
+    public func split(_ lines: [SourceLine]) -> Split {
+        var markers: [(index: Int, number: Int, title: String)] = []
+        for (index, line) in lines.enumerated() where !line.isBlank {
+            guard let (number, title) = Self.partMarker(line.text) else { continue }
+            // Parts run 1, 2, 3 …; anything else is text that happens to start with 篇.
+            if number == markers.count + 1 { markers.append((index, number, title)) }
+        }
+        guard markers.count >= 2 else { return Split(preamble: lines, parts: []) }
+        var parts: [Part] = []
+        for (k, marker) in markers.enumerated() {
+            let end = k + 1 < markers.count ? markers[k + 1].index : lines.count
+            var body = Array(lines[(marker.index + 1)..<end])
+            var title: String? = marker.title.isEmpty ? nil : marker.title
+            if title == nil, let first = body.firstIndex(where: { !$0.isBlank }),
+               body[first].text.count <= 60, !body[first].text.contains("。") {
+                title = body[first].text
+                body.removeSubrange(...first)
+            }
+            parts.append(Part(number: marker.number, title: title, line: lines[marker.index].number, lines: body))
+        }
+        return Split(preamble: Array(lines[..<markers[0].index]), parts: parts)
+    }
+
+    /// `【篇一】标题`, `[第二篇] 标题`, `篇三：标题`, `篇四`, and a document mill's `标题 篇5`
+    /// → (number, title).
+    static func partMarker(_ text: String) -> (Int, String)? {
+        if let leading = leadingMarker(text) { return leading }
+        // 标题 篇1 / 标题篇二: the marker closes a short title line.
+        guard text.count <= 60, !text.contains("。"), let at = text.lastIndex(of: "篇") else { return nil }
+        let number = text[text.index(after: at)...]
+        guard !number.isEmpty, number.count <= 3 else { return nil }
+        let value = ChineseNumber.value(number) ?? (number.allSatisfy { $0.isASCII && $0.isNumber } ? Int(number) : nil)
+        guard let value, value > 0 else { return nil }
+        let title = String(text[..<at]).trimmingSpaces
+        guard TextFeatures.cjkCount(title) >= 4 else { return nil }
+        return (value, title)
+    }
+
+    static func leadingMarker(_ text: String) -> (Int, String)? {
+        var rest = Substring(text)
+        let opening: [Character: Character] = ["【": "】", "[": "]", "〔": "〕", "（": "）", "(": ")"]
+        var closing: Character?
+        if let first = rest.first, let close = opening[first] {
+            closing = close
+            rest = rest.dropFirst()
+        }
+        /// 一 or 1.
+        func readNumber(_ s: Substring) -> (Int, Int)? {
+            let chinese = s.prefix(while: ChineseNumber.isNumeral)
+            if let n = ChineseNumber.value(chinese) { return (n, chinese.count) }
+            let arabic = s.prefix(while: { $0.isASCII && $0.isNumber }).prefix(3)
+            if let n = Int(arabic) { return (n, arabic.count) }
+            return nil
+        }
+        let number: Int
+        if rest.hasPrefix("篇") {
+            guard let (n, length) = readNumber(rest.dropFirst()) else { return nil }
+            number = n
+            rest = rest.dropFirst(1 + length)
+        } else if rest.hasPrefix("第") {
+            guard let (n, length) = readNumber(rest.dropFirst()), rest.dropFirst(1 + length).hasPrefix("篇") else { return nil }
+            number = n
+            rest = rest.dropFirst(2 + length)
+        } else {
+            return nil
+        }
+        if let closing {
+            guard rest.first == closing else { return nil }
+            rest = rest.dropFirst()
+        } else if let next = rest.first, !":：、. ".contains(next) {
+            return nil
+        }
+        let title = rest.drop(while: { ":：、. ".contains($0) }).trimmingSpaces
+        return (number, title)
+    }
+}

@@ -1,0 +1,59 @@
+/// Small questions about a line of Chinese text, shared by the cleaning and structure steps.
+enum TextFeatures {
+    /// Ends a sentence.
+    static let sentenceEnders: Set<Character> = ["。", "！", "？", "!", "?", "…"]
+    /// Punctuation inside running text; page chrome (menus, buttons) has none of it.
+    static let prosePunctuation: Set<Character> = ["。", "，", "！", "？", "；", "、", ",", ";", "!", "?", "：", "…"]
+    static let closers: Set<Character> = ["”", "’", "」", "』", "）", ")", "》", "\"", "'", "】", "]"]
+
+    static func hasProsePunctuation(_ text: String) -> Bool {
+        text.contains { prosePunctuation.contains($0) }
+    }
+
+    /// Whether the text ends a sentence (ignoring closing quotes and brackets).
+    static func endsSentence(_ text: String) -> Bool {
+        guard let last = text.last(where: { !closers.contains($0) }) else { return false }
+        return sentenceEnders.contains(last) || last == "；" || last == ";"
+    }
+
+    static func isCJK(_ c: Character) -> Bool {
+        guard let v = c.unicodeScalars.first?.value else { return false }
+        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x20000...0x2FFFF).contains(v)
+    }
+
+    static func cjkCount(_ text: String) -> Int {
+        text.reduce(0) { $0 + (isCJK($1) ? 1 : 0) }
+    }
+
+    /// Text without spaces, for comparing lines that differ only in spacing.
+    static func compact(_ text: String) -> String {
+        String(text.filter { !$0.isWhitespace })
+    }
+
+    /// Whether two lines are the same title written twice (a copy with 的 added, different
+    /// spacing or punctuation).
+    static func sameTitle(_ a: String, _ b: String) -> Bool {
+        func key(_ s: String) -> String {
+            String(s.filter { isCJK($0) || $0.isLetter || $0.isNumber }.filter { $0 != "的" })
+        }
+        let ka = key(a), kb = key(b)
+        guard !ka.isEmpty, !kb.isEmpty else { return false }
+        if ka == kb { return true }
+        let (short, long) = ka.count <= kb.count ? (ka, kb) : (kb, ka)
+        return short.count >= 6 && long.contains(short) && long.count - short.count <= 4
+    }
+}
+
+extension Substring {
+    /// The text without leading and trailing ASCII spaces; cheaper than Foundation's trimming
+    /// on long lines.
+    var trimmingSpaces: String {
+        let u = utf8
+        guard let first = u.firstIndex(where: { $0 != 0x20 }), let last = u.lastIndex(where: { $0 != 0x20 }) else { return "" }
+        return String(self[first...last])
+    }
+}
+
+extension String {
+    var trimmingSpaces: String { self[...].trimmingSpaces }
+}
