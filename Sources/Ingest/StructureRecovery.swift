@@ -190,6 +190,9 @@ public struct StructureRecovery: Sendable {
 
     /// A marker inside running text starts a heading only after a sentence ends.
     static func startsSentence(_ c: [Character], at i: Int) -> Bool {
+        var i = i
+        // 。 二、: spaces between the full stop and the marker do not matter.
+        while i > 0, c[i - 1] == " " { i -= 1 }
         guard i > 0 else { return true }
         let p = c[i - 1]
         if TextFeatures.sentenceEnders.contains(p) || p == "；" || p == ";" { return true }

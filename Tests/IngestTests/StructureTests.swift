@@ -122,3 +122,18 @@ extension StructureTests {
         #expect(md.contains("## 一、基本情况\n\n" + text + "\n\n## 二、存在问题"))
     }
 }
+
+extension StructureTests {
+    @Test func fullWidthDigitsAndSpacedMarkersAreRead() throws {
+        let result = Fixtures.ingest("""
+            关于县域经济的调研报告
+            ２０２４年３月５日
+            近年来，全县经济稳中有进。 一、基本情况。全县生产总值增长６％。 二、存在问题。产业层次偏低。
+            １．做强主导产业。围绕装备制造培育集群。
+            """)
+        let report = try #require(result.reports.first).report
+        #expect(report.date == ReportDate("2024-03-05"))
+        #expect(report.body.contains("## 一、基本情况\n\n全县生产总值增长6％。\n\n## 二、存在问题"))
+        #expect(report.body.contains("#### 1．做强主导产业"))
+    }
+}
