@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds a report's own title among the first lines and removes the header around it: chrome
 /// above the title, repeated copies of the title, short bylines.
 struct HeaderReader: Sendable {
@@ -101,6 +103,17 @@ struct HeaderReader: Sendable {
         title = title.trimmingSpaces
         for ext in [".docx", ".doc", ".pdf", ".wps", ".txt"] where title.lowercased().hasSuffix(ext) {
             title = String(title.dropLast(ext.count))
+        }
+        // 关于…的调研报告_第一范文网 / … - 新华报业网: a page title ends with its site's name.
+        for separator in ["_", " - ", " — ", "－", " | "] {
+            if let range = title.range(of: separator, options: .backwards) {
+                let site = title[range.upperBound...].trimmingSpaces
+                let rest = String(title[..<range.lowerBound]).trimmingSpaces
+                if Self.isSiteName(site), rest.count >= 4 {
+                    header.siteNames.append(site)
+                    title = rest
+                }
+            }
         }
         // 【篇一】标题 in a file that holds only one part.
         if let (_, unmarked) = ReportSplitter.leadingMarker(title), unmarked.count >= 4 { title = unmarked }

@@ -244,3 +244,12 @@ extension WebPageTests {
         #expect(body == "推行“扫码亮证”，群众扫一扫二维码即可查看证照信息。\n\n简化ICP证审批流程，压缩办理时限。\n\n群众扫码即可办理。\n")
     }
 }
+
+extension WebPageTests {
+    @Test func aPageTitleLosesItsSiteName() throws {
+        let result = Fixtures.ingest("关于县域经济高质量发展的调研报告_新华报业网\n近年来，全县经济运行稳中有进。")
+        let report = try #require(result.reports.first).report
+        #expect(report.title == "关于县域经济高质量发展的调研报告")
+        #expect(report.source == "新华报业网")
+    }
+}
