@@ -142,6 +142,7 @@ public struct ChromeFilter: Sendable {
                 let name = String(source).trimmingCharacters(in: ["，", ",", "。"])
                 if !name.isEmpty, name.count <= 30 { hints.sources.append(name) }
             }
+            Self.readAuthor(text, into: &hints)
             return .metadata
         }
         // 2024年03月06日06:05 | 来源：人民网－人民日报: a dateline with its source.
@@ -153,6 +154,7 @@ public struct ChromeFilter: Sendable {
                 if let end = source.firstIndex(where: { $0 == " " || $0 == "|" }) { source = source[..<end] }
                 if !source.isEmpty, source.count <= 30 { hints.sources.append(String(source)) }
             }
+            Self.readAuthor(text, into: &hints)
             return .metadata
         }
         if DateFinder.isDateLine(text) || isDateline(text) {
@@ -180,6 +182,15 @@ public struct ChromeFilter: Sendable {
               let date = DateFinder.firstDate(in: text), date.day != nil else { return false }
         let words = text.filter { TextFeatures.isCJK($0) && !"年月日星期".contains($0) }
         return words.count <= 12
+    }
+
+    /// `作者：王明` on a metadata line.
+    static func readAuthor(_ text: String, into hints: inout PageHints) {
+        for label in ["作者：", "作者:", "文：", "记者："] {
+            guard let range = text.range(of: label) else { continue }
+            let name = personName(String(text[range.upperBound...].drop(while: { $0 == " " })))
+            if (2...8).contains(name.count), name.lowercased() != "admin" { hints.authors.append(name) }
+        }
     }
 
     static func value(after labels: [String], in compact: String) -> String? {
@@ -356,7 +367,7 @@ public struct ChromeFilter: Sendable {
     /// Line starts that are chrome.
     static let chromePrefixes: [String] = [
         "版权声明", "免责声明", "版权和免责声明", "声明:", "声明：", "tags:", "tags：", "tag:", "标签:",
-        "标签：", "关键字:", "上一篇:", "上一篇：", "下一篇:", "下一篇：", "主办单位", "主办：", "承办单位",
+        "标签：", "关键字:", "关键字：", "关键词:", "关键词：", "上一篇:", "上一篇：", "下一篇:", "下一篇：", "主办单位", "主办：", "承办单位",
         "技术支持", "建议使用", "浏览次数", "阅读次数", "阅读量", "点击数", "点击量", "访问量",
         "浏览量", "字号：", "字号:", "【字体", "【打印", "【关闭", "相关附件", "分享到", "联系电话",
         "联系我们", "地址：", "地址:", "邮编", "邮政编码", "传真：", "网站地图", "相关链接", "友情链接",

@@ -64,7 +64,7 @@ struct IngestCommand: ParsableCommand {
         if !entry.regions.isEmpty { parts.append("regions: " + entry.regions.joined(separator: ", ")) }
         parts.append("dropped \(entry.droppedChromeLines) chrome lines")
         if verbose {
-            parts.append("\(entry.droppedMetadataLines) metadata lines")
+            parts.append("\(entry.droppedMetadataLines) metadata lines, \(entry.droppedTitleCopies) title copies")
             parts.append("from \(entry.origin) (\(entry.encoding))")
             if let date = entry.date { parts.append("date \(date)") }
         }

@@ -253,3 +253,19 @@ extension WebPageTests {
         #expect(report.source == "新华报业网")
     }
 }
+
+extension WebPageTests {
+    @Test func aDatelineWithAuthorAndSourceGivesBoth() throws {
+        let result = Fixtures.ingest("""
+            以新质生产力引领县域经济高质量发展
+            来源：学习时报 | 作者：王明 | 发布时间：2024-05-08
+            关键词：新质生产力；县域经济
+            发展新质生产力是推动高质量发展的内在要求。
+            """)
+        let report = try #require(result.reports.first).report
+        #expect(report.author == "王明")
+        #expect(report.source == "学习时报")
+        #expect(report.date == ReportDate("2024-05-08"))
+        #expect(report.body == "发展新质生产力是推动高质量发展的内在要求。\n")
+    }
+}
