@@ -16,7 +16,7 @@ struct HeaderReader: Sendable {
     }
 
     /// How far down the title may be (non-blank lines).
-    var searchDepth = 30
+    var searchDepth = 80
 
     func read(_ lines: [SourceLine], hints: PageHints, knownTitle: String?) -> Header {
         if let knownTitle {
@@ -42,7 +42,14 @@ struct HeaderReader: Sendable {
         let header = candidates.prefix { Self.isHeaderLike($0.element.text) }
         for (index, line) in header where Self.isTitleLike(line.text) {
             let score = Self.titleScore(line.text, among: header.map(\.element.text))
-            if best == nil || score > best!.score { best = (index, score) }
+            // On a tie the later line wins: menus and lists stand above a page's own title, which
+            // sits just over its text. A later copy of the chosen title does not count.
+            if let current = best {
+                let copy = TextFeatures.sameTitle(lines[current.index].text, line.text)
+                if score > current.score || (score == current.score && !copy) { best = (index, score) }
+            } else {
+                best = (index, score)
+            }
         }
         if let best {
             return finish(take(lines, titleAt: best.index, title: lines[best.index].text, remainder: nil))
@@ -163,7 +170,7 @@ struct HeaderReader: Sendable {
         if isSiteName(text) || DateFinder.isDateLine(text) { return false }
         // Breadcrumbs and menus, whatever their words.
         if text.contains(">") || text.contains("›") || text.contains("»") || text.contains("|") { return false }
-        if BylineReader.author(in: text) != nil { return false }
+        if BylineReader.author(in: text) != nil || BylineReader.speaker(in: text) != nil { return false }
         return true
     }
 

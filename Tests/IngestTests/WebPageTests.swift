@@ -269,3 +269,15 @@ extension WebPageTests {
         #expect(report.body == "发展新质生产力是推动高质量发展的内在要求。\n")
     }
 }
+
+extension WebPageTests {
+    @Test func aPagesOwnTitleIsFoundBelowListsOfOtherTitles() throws {
+        let result = Fixtures.ingest("""
+            乡村振兴工作总结范文
+            县域经济发展调研报告
+            关于推进乡镇工业园区建设的调研报告
+            近年来，全县坚持工业强县，乡镇工业园区建设取得明显成效。
+            """)
+        #expect(result.reports.first?.report.title == "关于推进乡镇工业园区建设的调研报告")
+    }
+}
