@@ -75,10 +75,11 @@ public struct ReportSplitter: Sendable {
             return nil
         }
         let number: Int
-        if rest.hasPrefix("篇") {
-            guard let (n, length) = readNumber(rest.dropFirst()) else { return nil }
+        if rest.hasPrefix("篇") || rest.hasPrefix("范文") {
+            let label = rest.hasPrefix("篇") ? 1 : 2
+            guard let (n, length) = readNumber(rest.dropFirst(label)) else { return nil }
             number = n
-            rest = rest.dropFirst(1 + length)
+            rest = rest.dropFirst(label + length)
         } else if rest.hasPrefix("第") {
             guard let (n, length) = readNumber(rest.dropFirst()), rest.dropFirst(1 + length).hasPrefix("篇") else { return nil }
             number = n

@@ -281,3 +281,16 @@ extension WebPageTests {
         #expect(result.reports.first?.report.title == "关于推进乡镇工业园区建设的调研报告")
     }
 }
+
+extension CollectionTests {
+    @Test func partsMarkedAsSampleTextsAreSplit() throws {
+        let result = Fixtures.ingest("""
+            【范文一】县域经济发展经验做法
+            近年来，全县坚持工业强县，园区建设成效明显。
+            【范文二】乡镇招商引资典型材料
+            今年以来，我镇聚焦产业链招商，成效明显。
+            """, name: "f.txt")
+        #expect(result.reports.map(\.report.title) == ["县域经济发展经验做法", "乡镇招商引资典型材料"])
+        #expect(result.reports.map(\.report.genre) == ["经验做法", "经验做法"])
+    }
+}
