@@ -344,7 +344,7 @@ public struct ChromeFilter: Sendable {
 
     /// Chrome phrases that report text may also use (扫码亮证, ICP证 licensing, 版权所有人):
     /// chrome only on lines without a full stop.
-    static let footerPhrases: [String] = ["扫一扫", "二维码", "版权所有", "icp备", "icp证", "公网安备", "网安备"]
+    static let footerPhrases: [String] = ["扫一扫", "二维码", "版权所有", "icp备", "icp证", "公网安备", "网安备", "ipv6", "位访客", "访问人次"]
 
     static let truncationPhrases: [String] = ["预览阅读已结束", "展开阅读全文", "阅读全文", "查看全文", "全文阅读"]
 
@@ -372,7 +372,8 @@ public struct ChromeFilter: Sendable {
         "浏览量", "字号：", "字号:", "【字体", "【打印", "【关闭", "相关附件", "分享到", "联系电话",
         "联系我们", "地址：", "地址:", "邮编", "邮政编码", "传真：", "网站地图", "相关链接", "友情链接",
         "扫一扫", "手机扫一扫", "微信扫一扫", "本文来源", "本文链接", "原文链接", "文章链接", "转载请注明",
-        "转载请保留", "本文地址", "文章来源：", "文章出处",
+        "转载请保留", "本文地址", "文章来源：", "文章出处", "电话：", "电话:", "email", "e-mail", "邮箱：",
+        "网站纠错", "政府网站找错", "您是第", "当前访问量", "今日访问", "总访问量",
     ]
 
     /// With 本站/本网站, these make a site notice (terms of use, disclaimers).

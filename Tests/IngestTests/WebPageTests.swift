@@ -294,3 +294,18 @@ extension CollectionTests {
         #expect(result.reports.map(\.report.genre) == ["经验做法", "经验做法"])
     }
 }
+
+extension WebPageTests {
+    @Test func aGovernmentSiteFooterIsDropped() throws {
+        let result = Fixtures.ingest("""
+            关于加快发展县域经济的实施意见
+            为加快发展县域经济，现提出如下意见。
+            版权所有：平昌县人民政府办公室
+            地址：平昌县江口镇新华街1号 邮编：636400
+            电话：0827-6222222 邮箱：pc@example.com
+            您是第123456位访客 本网站支持IPv6
+            政府网站找错
+            """)
+        #expect(result.reports.first?.report.body == "为加快发展县域经济，现提出如下意见。\n")
+    }
+}
