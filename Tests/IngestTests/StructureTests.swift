@@ -137,3 +137,10 @@ extension StructureTests {
         #expect(report.body.contains("#### 1．做强主导产业"))
     }
 }
+
+extension StructureTests {
+    @Test func aSummaryKeepsTheQuoteItsSentenceCloses() throws {
+        let result = Fixtures.ingest("关于县域经济的调研报告\n总书记指出：“要因地制宜发展新质生产力。”这为我们指明了方向。全县上下认真贯彻落实。")
+        #expect(result.reports.first?.report.summary == "总书记指出：“要因地制宜发展新质生产力。”这为我们指明了方向。")
+    }
+}
