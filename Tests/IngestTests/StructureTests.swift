@@ -144,3 +144,15 @@ extension StructureTests {
         #expect(result.reports.first?.report.summary == "总书记指出：“要因地制宜发展新质生产力。”这为我们指明了方向。")
     }
 }
+
+extension StructureTests {
+    @Test func aLongFlattenedTextIsCutIntoSentenceGroupsAfterClosingQuotes() {
+        let sentence = "全县坚持把招商引资作为“一号工程”，持续优化营商环境，提出“项目为王。”"
+        let text = String(repeating: sentence, count: 80)
+        let md = Self.body([text])
+        let paragraphs = md.split(separator: "\n", omittingEmptySubsequences: true)
+        #expect(paragraphs.count > 1)
+        #expect(paragraphs.allSatisfy { $0.hasPrefix("全县") && $0.hasSuffix("”") })
+        #expect(paragraphs.joined() == text)
+    }
+}
