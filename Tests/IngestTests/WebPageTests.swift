@@ -309,3 +309,33 @@ extension WebPageTests {
         #expect(result.reports.first?.report.body == "为加快发展县域经济，现提出如下意见。\n")
     }
 }
+
+extension CollectionTests {
+    @Test func numberedExcerptsOfACountedCollectionAreSplit() throws {
+        let result = Fixtures.ingest("""
+            党建引领乡村振兴经验做法（精选3篇）
+            1. 东屯乡：党建引领激活乡村振兴新动能
+            东屯乡坚持党建引领，建强村级组织。
+            一、建强组织
+            选优配强村党组织书记。
+            2. 广顺镇：支部建在产业链上
+            广顺镇把支部建在产业链上，带动群众增收。
+            3. 芦溪镇：以党建促招商
+            芦溪镇以党建促招商，引进项目12个。
+            """, name: "n.txt")
+        #expect(result.reports.map(\.report.title) == ["东屯乡：党建引领激活乡村振兴新动能", "广顺镇：支部建在产业链上", "芦溪镇：以党建促招商"])
+        #expect(result.reports.first?.report.collection == "党建引领乡村振兴经验做法（精选3篇）")
+        #expect(result.reports.first?.report.body.contains("## 一、建强组织") == true)
+    }
+
+    @Test func aSingleReportWithNumberedHeadingsIsNotSplit() throws {
+        let result = Fixtures.ingest("""
+            关于县域经济的调研报告
+            1. 基本情况
+            全县经济稳中有进。
+            2. 存在问题
+            产业层次偏低。
+            """)
+        #expect(result.reports.count == 1)
+    }
+}
