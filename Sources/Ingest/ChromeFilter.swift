@@ -77,6 +77,13 @@ public struct ChromeFilter: Sendable {
         if byteCount <= 400, mayBeMetadata, let verdict = metadataLine(text, hints: &hints) { return verdict }
         if byteCount <= 480, breadcrumb(text, hints: &hints) { return .chrome }
         if byteCount <= 240, isMenuLine(text) { return .chrome }
+        // 题目_第1页 without a file extension: a page thumbnail too.
+        if byteCount <= 600, search.contains(Self.pageBytes), text.hasSuffix("页"),
+           let range = text.range(of: "_第", options: .backwards) {
+            let hint = String(text[..<range.lowerBound]).trimmingSpaces
+            if hint.count >= 4, !hints.titleHints.contains(hint) { hints.titleHints.append(hint) }
+            return .chrome
+        }
         if byteCount <= 600, search.contains(Self.dotBytes), let hint = documentThumbnail(text) {
             if !hints.titleHints.contains(hint) { hints.titleHints.append(hint) }
             return .chrome
@@ -339,7 +346,11 @@ public struct ChromeFilter: Sendable {
     static let anywherePhrases: [String] = [
         "预览阅读已结束", "展开阅读全文", "当您付费下载", "本站所有内容", "小编为大家整理", "下面是小编",
         "点击这里给我发消息", "all rights reserved", "copyright ©", "copyright©", "违规举报", "分享到",
-        "添加到电脑桌面", "桌面快捷访问", "网站标识码",
+        "添加到电脑桌面", "桌面快捷访问", "网站标识码", "小编", "下载app", "app下载", "电脑桌面", "回到顶部",
+        "返回顶部", "资源描述", "免责声明", "标签列表", "网站分类", "扫码关注", "扫码下载", "扫码联系",
+        "关注公众号", "长按识别", "长按二维码", "点击关注", "版权归原作者",
+        "版权归作者", "如有侵权", "侵权请联系", "联系删除", "转载请注明", "未经许可不得转载", "未经授权不得转载",
+        "文档下载", "付费下载", "下载文档", "vip专享", "vip免费", "会员免费", "开通会员",
     ]
 
     /// Chrome phrases that report text may also use (扫码亮证, ICP证 licensing, 版权所有人):
@@ -358,6 +369,7 @@ public struct ChromeFilter: Sendable {
     static let siteBytes = ByteSearch.prepare(["本站"])[0]
     static let dotBytes = ByteSearch.prepare(["."])[0]
     static let fullStopBytes = ByteSearch.prepare(["。"])[0]
+    static let pageBytes = ByteSearch.prepare(["_第"])[0]
     static let urlBytes = ByteSearch.prepare(["http://", "https://", "www."])
     static let wideColonBytes = ByteSearch.prepare(["："])[0]
     static let editorBytes = ByteSearch.prepare(["责"])[0]
@@ -384,6 +396,6 @@ public struct ChromeFilter: Sendable {
         "下载app", "扫码", "分享到", "浏览次数", "阅读量", "阅读数", "点击数", "点击量", "访问量",
         "浏览量", "供大家参考", "供您参考", "vip专享", "vip免费", "打印本页", "关闭窗口", "加入收藏",
         "设为首页", "返回顶部", "回到顶部", "到电脑桌面", "android版", "iphone版", "qq好友", "qq空间",
-        "发消息", "确认删除", "收藏本文",
+        "发消息", "确认删除", "收藏本文", "阅读原文", "关注我们",
     ]
 }

@@ -339,3 +339,20 @@ extension CollectionTests {
         #expect(result.reports.count == 1)
     }
 }
+
+extension WebPageTests {
+    @Test func chromeSentencesWithFullStopsAreDroppedToo() throws {
+        let result = Fixtures.ingest("""
+            关于县域经济的调研报告_第1页
+            关于县域经济的调研报告
+            近年来，全县经济运行稳中有进。
+            以上就是小编整理的内容，希望对你有帮助。
+            版权归原作者所有，如有侵权请联系删除。
+            扫码关注公众号，获取更多范文。
+            下载APP，随时随地阅读。
+            """)
+        let report = try #require(result.reports.first).report
+        #expect(report.title == "关于县域经济的调研报告")
+        #expect(report.body == "近年来，全县经济运行稳中有进。\n")
+    }
+}
