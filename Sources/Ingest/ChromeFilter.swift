@@ -77,6 +77,13 @@ public struct ChromeFilter: Sendable {
         if byteCount <= 400, mayBeMetadata, let verdict = metadataLine(text, hints: &hints) { return verdict }
         if byteCount <= 480, breadcrumb(text, hints: &hints) { return .chrome }
         if byteCount <= 240, isMenuLine(text) { return .chrome }
+        // 题目_第1页 without a file extension: a page thumbnail too.
+        if byteCount <= 600, search.contains(Self.pageBytes), text.hasSuffix("页"),
+           let range = text.range(of: "_第", options: .backwards) {
+            let hint = String(text[..<range.lowerBound]).trimmingSpaces
+            if hint.count >= 4, !hints.titleHints.contains(hint) { hints.titleHints.append(hint) }
+            return .chrome
+        }
         if byteCount <= 600, search.contains(Self.dotBytes), let hint = documentThumbnail(text) {
             if !hints.titleHints.contains(hint) { hints.titleHints.append(hint) }
             return .chrome
@@ -142,6 +149,7 @@ public struct ChromeFilter: Sendable {
                 let name = String(source).trimmingCharacters(in: ["，", ",", "。"])
                 if !name.isEmpty, name.count <= 30 { hints.sources.append(name) }
             }
+            Self.readAuthor(text, into: &hints)
             return .metadata
         }
         // 2024年03月06日06:05 | 来源：人民网－人民日报: a dateline with its source.
@@ -153,6 +161,7 @@ public struct ChromeFilter: Sendable {
                 if let end = source.firstIndex(where: { $0 == " " || $0 == "|" }) { source = source[..<end] }
                 if !source.isEmpty, source.count <= 30 { hints.sources.append(String(source)) }
             }
+            Self.readAuthor(text, into: &hints)
             return .metadata
         }
         if DateFinder.isDateLine(text) || isDateline(text) {
@@ -180,6 +189,15 @@ public struct ChromeFilter: Sendable {
               let date = DateFinder.firstDate(in: text), date.day != nil else { return false }
         let words = text.filter { TextFeatures.isCJK($0) && !"年月日星期".contains($0) }
         return words.count <= 12
+    }
+
+    /// `作者：王明` on a metadata line.
+    static func readAuthor(_ text: String, into hints: inout PageHints) {
+        for label in ["作者：", "作者:", "文：", "记者："] {
+            guard let range = text.range(of: label) else { continue }
+            let name = personName(String(text[range.upperBound...].drop(while: { $0 == " " })))
+            if (2...8).contains(name.count), name.lowercased() != "admin" { hints.authors.append(name) }
+        }
     }
 
     static func value(after labels: [String], in compact: String) -> String? {
@@ -328,12 +346,16 @@ public struct ChromeFilter: Sendable {
     static let anywherePhrases: [String] = [
         "预览阅读已结束", "展开阅读全文", "当您付费下载", "本站所有内容", "小编为大家整理", "下面是小编",
         "点击这里给我发消息", "all rights reserved", "copyright ©", "copyright©", "违规举报", "分享到",
-        "添加到电脑桌面", "桌面快捷访问", "网站标识码",
+        "添加到电脑桌面", "桌面快捷访问", "网站标识码", "小编", "下载app", "app下载", "电脑桌面", "回到顶部",
+        "返回顶部", "资源描述", "免责声明", "标签列表", "网站分类", "扫码关注", "扫码下载", "扫码联系",
+        "关注公众号", "长按识别", "长按二维码", "点击关注", "版权归原作者",
+        "版权归作者", "如有侵权", "侵权请联系", "联系删除", "转载请注明", "未经许可不得转载", "未经授权不得转载",
+        "文档下载", "付费下载", "下载文档", "vip专享", "vip免费", "会员免费", "开通会员",
     ]
 
     /// Chrome phrases that report text may also use (扫码亮证, ICP证 licensing, 版权所有人):
     /// chrome only on lines without a full stop.
-    static let footerPhrases: [String] = ["扫一扫", "二维码", "版权所有", "icp备", "icp证", "公网安备", "网安备"]
+    static let footerPhrases: [String] = ["扫一扫", "二维码", "版权所有", "icp备", "icp证", "公网安备", "网安备", "ipv6", "位访客", "访问人次"]
 
     static let truncationPhrases: [String] = ["预览阅读已结束", "展开阅读全文", "阅读全文", "查看全文", "全文阅读"]
 
@@ -347,6 +369,7 @@ public struct ChromeFilter: Sendable {
     static let siteBytes = ByteSearch.prepare(["本站"])[0]
     static let dotBytes = ByteSearch.prepare(["."])[0]
     static let fullStopBytes = ByteSearch.prepare(["。"])[0]
+    static let pageBytes = ByteSearch.prepare(["_第"])[0]
     static let urlBytes = ByteSearch.prepare(["http://", "https://", "www."])
     static let wideColonBytes = ByteSearch.prepare(["："])[0]
     static let editorBytes = ByteSearch.prepare(["责"])[0]
@@ -356,12 +379,13 @@ public struct ChromeFilter: Sendable {
     /// Line starts that are chrome.
     static let chromePrefixes: [String] = [
         "版权声明", "免责声明", "版权和免责声明", "声明:", "声明：", "tags:", "tags：", "tag:", "标签:",
-        "标签：", "关键字:", "上一篇:", "上一篇：", "下一篇:", "下一篇：", "主办单位", "主办：", "承办单位",
+        "标签：", "关键字:", "关键字：", "关键词:", "关键词：", "上一篇:", "上一篇：", "下一篇:", "下一篇：", "主办单位", "主办：", "承办单位",
         "技术支持", "建议使用", "浏览次数", "阅读次数", "阅读量", "点击数", "点击量", "访问量",
         "浏览量", "字号：", "字号:", "【字体", "【打印", "【关闭", "相关附件", "分享到", "联系电话",
         "联系我们", "地址：", "地址:", "邮编", "邮政编码", "传真：", "网站地图", "相关链接", "友情链接",
         "扫一扫", "手机扫一扫", "微信扫一扫", "本文来源", "本文链接", "原文链接", "文章链接", "转载请注明",
-        "转载请保留", "本文地址", "文章来源：", "文章出处",
+        "转载请保留", "本文地址", "文章来源：", "文章出处", "电话：", "电话:", "email", "e-mail", "邮箱：",
+        "网站纠错", "政府网站找错", "您是第", "当前访问量", "今日访问", "总访问量",
     ]
 
     /// With 本站/本网站, these make a site notice (terms of use, disclaimers).
@@ -372,6 +396,6 @@ public struct ChromeFilter: Sendable {
         "下载app", "扫码", "分享到", "浏览次数", "阅读量", "阅读数", "点击数", "点击量", "访问量",
         "浏览量", "供大家参考", "供您参考", "vip专享", "vip免费", "打印本页", "关闭窗口", "加入收藏",
         "设为首页", "返回顶部", "回到顶部", "到电脑桌面", "android版", "iphone版", "qq好友", "qq空间",
-        "发消息", "确认删除", "收藏本文",
+        "发消息", "确认删除", "收藏本文", "阅读原文", "关注我们",
     ]
 }

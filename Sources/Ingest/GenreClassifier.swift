@@ -49,10 +49,10 @@ public enum GenreClassifier {
 
     static func fromTitle(_ title: String) -> String? {
         let t = title
-        if ["调研报告", "调查报告", "调研与思考", "调查与思考", "考察报告", "的调研", "调研报告"].contains(where: t.contains) { return "调研报告" }
+        if ["调研报告", "调查报告", "调研与思考", "调查与思考", "考察报告", "的调研", "的调查", "调研综述"].contains(where: t.contains) { return "调研报告" }
         if ["政府工作报告", "工作报告", "工作总结", "述职报告", "述职述廉", "工作汇报", "情况汇报", "情况报告", "年度总结"].contains(where: t.contains) { return "工作报告" }
         if ["讲话", "发言", "致辞", "讲稿", "党课", "研讨", "座谈会上", "动员会", "推进会上", "会议上"].contains(where: t.contains) { return "讲话发言" }
-        if ["经验做法", "典型经验", "经验交流", "典型案例", "做法与成效", "的做法", "经验材料"].contains(where: t.contains) { return "经验做法" }
+        if ["经验做法", "典型经验", "经验交流", "典型案例", "做法与成效", "的做法", "经验材料", "工作经验", "经验介绍", "典型材料", "亮点做法", "创新做法"].contains(where: t.contains) { return "经验做法" }
         let policyEnds = ["通知", "意见", "办法", "规定", "方案", "条例", "细则", "措施", "规划", "决定", "公告", "通告", "纲要", "指南", "批复", "若干政策", "实施意见", "指导意见"]
         if policyEnds.contains(where: t.hasSuffix) || t.hasPrefix("关于印发") { return "政策文件" }
         if ["评论", "时评", "述评", "浅谈", "浅析", "探析", "刍议", "思考", "启示", "之道", "路径探索", "心得体会", "学习体会"].contains(where: t.contains) || t.hasPrefix("论") { return "理论评论" }

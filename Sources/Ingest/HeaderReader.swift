@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds a report's own title among the first lines and removes the header around it: chrome
 /// above the title, repeated copies of the title, short bylines.
 struct HeaderReader: Sendable {
@@ -14,7 +16,7 @@ struct HeaderReader: Sendable {
     }
 
     /// How far down the title may be (non-blank lines).
-    var searchDepth = 30
+    var searchDepth = 80
 
     func read(_ lines: [SourceLine], hints: PageHints, knownTitle: String?) -> Header {
         if let knownTitle {
@@ -40,7 +42,14 @@ struct HeaderReader: Sendable {
         let header = candidates.prefix { Self.isHeaderLike($0.element.text) }
         for (index, line) in header where Self.isTitleLike(line.text) {
             let score = Self.titleScore(line.text, among: header.map(\.element.text))
-            if best == nil || score > best!.score { best = (index, score) }
+            // On a tie the later line wins: menus and lists stand above a page's own title, which
+            // sits just over its text. A later copy of the chosen title does not count.
+            if let current = best {
+                let copy = TextFeatures.sameTitle(lines[current.index].text, line.text)
+                if score > current.score || (score == current.score && !copy) { best = (index, score) }
+            } else {
+                best = (index, score)
+            }
         }
         if let best {
             return finish(take(lines, titleAt: best.index, title: lines[best.index].text, remainder: nil))
@@ -102,6 +111,17 @@ struct HeaderReader: Sendable {
         for ext in [".docx", ".doc", ".pdf", ".wps", ".txt"] where title.lowercased().hasSuffix(ext) {
             title = String(title.dropLast(ext.count))
         }
+        // 关于…的调研报告_第一范文网 / … - 新华报业网: a page title ends with its site's name.
+        for separator in ["_", " - ", " — ", "－", " | "] {
+            if let range = title.range(of: separator, options: .backwards) {
+                let site = title[range.upperBound...].trimmingSpaces
+                let rest = String(title[..<range.lowerBound]).trimmingSpaces
+                if Self.isSiteName(site), rest.count >= 4 {
+                    header.siteNames.append(site)
+                    title = rest
+                }
+            }
+        }
         // 【篇一】标题 in a file that holds only one part.
         if let (_, unmarked) = ReportSplitter.leadingMarker(title), unmarked.count >= 4 { title = unmarked }
         let (label, rest) = Self.splitGenreLabel(title)
@@ -150,7 +170,7 @@ struct HeaderReader: Sendable {
         if isSiteName(text) || DateFinder.isDateLine(text) { return false }
         // Breadcrumbs and menus, whatever their words.
         if text.contains(">") || text.contains("›") || text.contains("»") || text.contains("|") { return false }
-        if BylineReader.author(in: text) != nil { return false }
+        if BylineReader.author(in: text) != nil || BylineReader.speaker(in: text) != nil { return false }
         return true
     }
 

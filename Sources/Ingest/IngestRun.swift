@@ -40,6 +40,7 @@ public struct IngestRun: Sendable {
         public var encoding: String
         public var droppedChromeLines: Int
         public var droppedMetadataLines: Int
+        public var droppedTitleCopies: Int
         public var notes: [String]
     }
 
@@ -232,6 +233,7 @@ public struct IngestRun: Sendable {
             file: file, origin: r.origin ?? "", title: r.title, genre: r.genre, date: r.date?.description,
             tags: r.tags, regions: r.regions, places: r.places, status: status,
             encoding: ingested.encoding.rawValue, droppedChromeLines: ingested.droppedChromeLines,
-            droppedMetadataLines: ingested.droppedMetadataLines, notes: ingested.notes)
+            droppedMetadataLines: ingested.droppedMetadataLines, droppedTitleCopies: ingested.droppedTitleCopies,
+            notes: ingested.notes)
     }
 }

@@ -274,14 +274,19 @@ public struct Ingester: Sendable {
             if text.count < 40, !text.contains(where: { TextFeatures.sentenceEnders.contains($0) }) { continue }
             var sentences: [String] = []
             var current = ""
+            var ended = false
             for ch in text {
-                current.append(ch)
-                if TextFeatures.sentenceEnders.contains(ch) {
+                // A closing quote after 。 belongs to the sentence it closes.
+                if ended && !TextFeatures.closers.contains(ch) {
                     sentences.append(current)
                     current = ""
+                    ended = false
                     if sentences.count == 2 { break }
                 }
+                current.append(ch)
+                if TextFeatures.sentenceEnders.contains(ch) { ended = true }
             }
+            if ended && sentences.count < 2 { sentences.append(current); current = "" }
             if sentences.isEmpty { sentences = [current] }
             var summary = sentences[0]
             if sentences.count > 1, summary.count < 60, summary.count + sentences[1].count <= 120 {

@@ -27,6 +27,7 @@ public struct ReportSplitter: Sendable {
             // Parts run 1, 2, 3 …; anything else is text that happens to start with 篇.
             if number == markers.count + 1 { markers.append((index, number, title)) }
         }
+        if markers.count < 2 { markers = numberedExcerpts(lines) }
         guard markers.count >= 2 else { return Split(preamble: lines, parts: []) }
         var parts: [Part] = []
         for (k, marker) in markers.enumerated() {
@@ -41,6 +42,35 @@ public struct ReportSplitter: Sendable {
             parts.append(Part(number: marker.number, title: title, line: lines[marker.index].number, lines: body))
         }
         return Split(preamble: Array(lines[..<markers[0].index]), parts: parts)
+    }
+
+    /// A collection whose title counts its pieces (…（精选5篇）) and numbers them 1. 2. 3. (or
+    /// 一、二、) on title lines of their own: the numbered title lines start the parts.
+    func numberedExcerpts(_ lines: [SourceLine]) -> [(index: Int, number: Int, title: String)] {
+        let nonBlank = lines.indices.filter { !lines[$0].isBlank }
+        guard let titleIndex = nonBlank.prefix(6).first(where: { Self.countsPieces(lines[$0].text) }),
+              let first = nonBlank.first(where: { $0 > titleIndex && StructureMarker.parse(lines[$0].text) != nil }),
+              let family = StructureMarker.parse(lines[first].text)?.family,
+              family == .arabic || family == .topLevel || family == .arabicParen
+        else { return [] }
+        var markers: [(index: Int, number: Int, title: String)] = []
+        for index in nonBlank where index >= first {
+            let text = lines[index].text
+            guard let marker = StructureMarker.parse(text), marker.family == family,
+                  marker.number == markers.count + 1 else { continue }
+            let title = String(text.dropFirst(marker.length)).trimmingSpaces
+            // A part's title line: short, no full stop, and text follows it.
+            guard title.count >= 4, title.count <= 50, !title.contains("。") else { continue }
+            markers.append((index, marker.number, title))
+        }
+        return markers
+    }
+
+    /// 开发区高质量发展发言范文(精选6篇), 心得体会5篇, 六篇.
+    static func countsPieces(_ text: String) -> Bool {
+        guard text.count <= 60, let at = text.lastIndex(of: "篇"), at != text.startIndex else { return false }
+        let before = text[..<at].last
+        return before.map { $0.isNumber || ChineseNumber.isNumeral($0) } ?? false
     }
 
     /// `【篇一】标题`, `[第二篇] 标题`, `篇三：标题`, `篇四`, and a document mill's `标题 篇5`
@@ -75,10 +105,11 @@ public struct ReportSplitter: Sendable {
             return nil
         }
         let number: Int
-        if rest.hasPrefix("篇") {
-            guard let (n, length) = readNumber(rest.dropFirst()) else { return nil }
+        if rest.hasPrefix("篇") || rest.hasPrefix("范文") {
+            let label = rest.hasPrefix("篇") ? 1 : 2
+            guard let (n, length) = readNumber(rest.dropFirst(label)) else { return nil }
             number = n
-            rest = rest.dropFirst(1 + length)
+            rest = rest.dropFirst(label + length)
         } else if rest.hasPrefix("第") {
             guard let (n, length) = readNumber(rest.dropFirst()), rest.dropFirst(1 + length).hasPrefix("篇") else { return nil }
             number = n

@@ -190,6 +190,9 @@ public struct StructureRecovery: Sendable {
 
     /// A marker inside running text starts a heading only after a sentence ends.
     static func startsSentence(_ c: [Character], at i: Int) -> Bool {
+        var i = i
+        // 。 二、: spaces between the full stop and the marker do not matter.
+        while i > 0, c[i - 1] == " " { i -= 1 }
         guard i > 0 else { return true }
         let p = c[i - 1]
         if TextFeatures.sentenceEnders.contains(p) || p == "；" || p == ";" { return true }
@@ -275,14 +278,18 @@ public struct StructureRecovery: Sendable {
         var groups: [String] = []
         var current = ""
         var count = 0
+        var ended = false
         for ch in text {
-            current.append(ch)
-            count += 1
-            if count >= target, TextFeatures.sentenceEnders.contains(ch) {
+            // Cut after the full stop and any closing quotes that follow it.
+            if ended && !TextFeatures.closers.contains(ch) {
                 groups.append(current)
                 current = ""
                 count = 0
+                ended = false
             }
+            current.append(ch)
+            count += 1
+            if count >= target, TextFeatures.sentenceEnders.contains(ch) { ended = true }
         }
         if !current.isEmpty {
             if count < target / 4, !groups.isEmpty { groups[groups.count - 1] += current } else { groups.append(current) }

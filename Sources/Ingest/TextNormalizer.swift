@@ -33,6 +33,14 @@ public enum TextNormalizer {
             default:
                 // A stray control character from copying (the decoder refuses files with many).
                 if scalar.value < 0x20 || scalar.value == 0x7F { break }
+                // Full-width digits and letters (２０２４年, １．) read as ASCII ones; full-width
+                // punctuation stays, it is how Chinese is written.
+                let v = scalar.value
+                if (0xFF10...0xFF19).contains(v) || (0xFF21...0xFF3A).contains(v) || (0xFF41...0xFF5A).contains(v),
+                   let ascii = Unicode.Scalar(v - 0xFEE0) {
+                    current.append(ascii)
+                    break
+                }
                 current.append(scalar)
             }
             previousWasCR = false

@@ -52,8 +52,10 @@ struct IngestCommand: ParsableCommand {
                 print(Self.line(for: entry, verbose: options.verbose))
             }
             let errors = outcome.diagnostics.filter { $0.severity == .error }.count
+            let warnings = outcome.diagnostics.count - errors
             let written = outcome.entries.filter { $0.status == .written }.count
-            print("ingest: \(outcome.entries.count) reports (\(written) written), \(errors) files with errors")
+            let kept = outcome.entries.filter { $0.status == .kept }.count
+            print("ingest: \(outcome.entries.count) reports (\(written) written, \(kept) kept), \(errors) errors, \(warnings) warnings")
         }
         if outcome.failed { throw ExitCode.failure }
     }
@@ -64,7 +66,7 @@ struct IngestCommand: ParsableCommand {
         if !entry.regions.isEmpty { parts.append("regions: " + entry.regions.joined(separator: ", ")) }
         parts.append("dropped \(entry.droppedChromeLines) chrome lines")
         if verbose {
-            parts.append("\(entry.droppedMetadataLines) metadata lines")
+            parts.append("\(entry.droppedMetadataLines) metadata lines, \(entry.droppedTitleCopies) title copies")
             parts.append("from \(entry.origin) (\(entry.encoding))")
             if let date = entry.date { parts.append("date \(date)") }
         }

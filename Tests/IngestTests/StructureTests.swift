@@ -122,3 +122,37 @@ extension StructureTests {
         #expect(md.contains("## 一、基本情况\n\n" + text + "\n\n## 二、存在问题"))
     }
 }
+
+extension StructureTests {
+    @Test func fullWidthDigitsAndSpacedMarkersAreRead() throws {
+        let result = Fixtures.ingest("""
+            关于县域经济的调研报告
+            ２０２４年３月５日
+            近年来，全县经济稳中有进。 一、基本情况。全县生产总值增长６％。 二、存在问题。产业层次偏低。
+            １．做强主导产业。围绕装备制造培育集群。
+            """)
+        let report = try #require(result.reports.first).report
+        #expect(report.date == ReportDate("2024-03-05"))
+        #expect(report.body.contains("## 一、基本情况\n\n全县生产总值增长6％。\n\n## 二、存在问题"))
+        #expect(report.body.contains("#### 1．做强主导产业"))
+    }
+}
+
+extension StructureTests {
+    @Test func aSummaryKeepsTheQuoteItsSentenceCloses() throws {
+        let result = Fixtures.ingest("关于县域经济的调研报告\n总书记指出：“要因地制宜发展新质生产力。”这为我们指明了方向。全县上下认真贯彻落实。")
+        #expect(result.reports.first?.report.summary == "总书记指出：“要因地制宜发展新质生产力。”这为我们指明了方向。")
+    }
+}
+
+extension StructureTests {
+    @Test func aLongFlattenedTextIsCutIntoSentenceGroupsAfterClosingQuotes() {
+        let sentence = "全县坚持把招商引资作为“一号工程”，持续优化营商环境，提出“项目为王。”"
+        let text = String(repeating: sentence, count: 80)
+        let md = Self.body([text])
+        let paragraphs = md.split(separator: "\n", omittingEmptySubsequences: true)
+        #expect(paragraphs.count > 1)
+        #expect(paragraphs.allSatisfy { $0.hasPrefix("全县") && $0.hasSuffix("”") })
+        #expect(paragraphs.joined() == text)
+    }
+}

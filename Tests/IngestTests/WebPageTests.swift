@@ -244,3 +244,115 @@ extension WebPageTests {
         #expect(body == "推行“扫码亮证”，群众扫一扫二维码即可查看证照信息。\n\n简化ICP证审批流程，压缩办理时限。\n\n群众扫码即可办理。\n")
     }
 }
+
+extension WebPageTests {
+    @Test func aPageTitleLosesItsSiteName() throws {
+        let result = Fixtures.ingest("关于县域经济高质量发展的调研报告_新华报业网\n近年来，全县经济运行稳中有进。")
+        let report = try #require(result.reports.first).report
+        #expect(report.title == "关于县域经济高质量发展的调研报告")
+        #expect(report.source == "新华报业网")
+    }
+}
+
+extension WebPageTests {
+    @Test func aDatelineWithAuthorAndSourceGivesBoth() throws {
+        let result = Fixtures.ingest("""
+            以新质生产力引领县域经济高质量发展
+            来源：学习时报 | 作者：王明 | 发布时间：2024-05-08
+            关键词：新质生产力；县域经济
+            发展新质生产力是推动高质量发展的内在要求。
+            """)
+        let report = try #require(result.reports.first).report
+        #expect(report.author == "王明")
+        #expect(report.source == "学习时报")
+        #expect(report.date == ReportDate("2024-05-08"))
+        #expect(report.body == "发展新质生产力是推动高质量发展的内在要求。\n")
+    }
+}
+
+extension WebPageTests {
+    @Test func aPagesOwnTitleIsFoundBelowListsOfOtherTitles() throws {
+        let result = Fixtures.ingest("""
+            乡村振兴工作总结范文
+            县域经济发展调研报告
+            关于推进乡镇工业园区建设的调研报告
+            近年来，全县坚持工业强县，乡镇工业园区建设取得明显成效。
+            """)
+        #expect(result.reports.first?.report.title == "关于推进乡镇工业园区建设的调研报告")
+    }
+}
+
+extension CollectionTests {
+    @Test func partsMarkedAsSampleTextsAreSplit() throws {
+        let result = Fixtures.ingest("""
+            【范文一】县域经济发展经验做法
+            近年来，全县坚持工业强县，园区建设成效明显。
+            【范文二】乡镇招商引资典型材料
+            今年以来，我镇聚焦产业链招商，成效明显。
+            """, name: "f.txt")
+        #expect(result.reports.map(\.report.title) == ["县域经济发展经验做法", "乡镇招商引资典型材料"])
+        #expect(result.reports.map(\.report.genre) == ["经验做法", "经验做法"])
+    }
+}
+
+extension WebPageTests {
+    @Test func aGovernmentSiteFooterIsDropped() throws {
+        let result = Fixtures.ingest("""
+            关于加快发展县域经济的实施意见
+            为加快发展县域经济，现提出如下意见。
+            版权所有：平昌县人民政府办公室
+            地址：平昌县江口镇新华街1号 邮编：636400
+            电话：0827-6222222 邮箱：pc@example.com
+            您是第123456位访客 本网站支持IPv6
+            政府网站找错
+            """)
+        #expect(result.reports.first?.report.body == "为加快发展县域经济，现提出如下意见。\n")
+    }
+}
+
+extension CollectionTests {
+    @Test func numberedExcerptsOfACountedCollectionAreSplit() throws {
+        let result = Fixtures.ingest("""
+            党建引领乡村振兴经验做法（精选3篇）
+            1. 东屯乡：党建引领激活乡村振兴新动能
+            东屯乡坚持党建引领，建强村级组织。
+            一、建强组织
+            选优配强村党组织书记。
+            2. 广顺镇：支部建在产业链上
+            广顺镇把支部建在产业链上，带动群众增收。
+            3. 芦溪镇：以党建促招商
+            芦溪镇以党建促招商，引进项目12个。
+            """, name: "n.txt")
+        #expect(result.reports.map(\.report.title) == ["东屯乡：党建引领激活乡村振兴新动能", "广顺镇：支部建在产业链上", "芦溪镇：以党建促招商"])
+        #expect(result.reports.first?.report.collection == "党建引领乡村振兴经验做法（精选3篇）")
+        #expect(result.reports.first?.report.body.contains("## 一、建强组织") == true)
+    }
+
+    @Test func aSingleReportWithNumberedHeadingsIsNotSplit() throws {
+        let result = Fixtures.ingest("""
+            关于县域经济的调研报告
+            1. 基本情况
+            全县经济稳中有进。
+            2. 存在问题
+            产业层次偏低。
+            """)
+        #expect(result.reports.count == 1)
+    }
+}
+
+extension WebPageTests {
+    @Test func chromeSentencesWithFullStopsAreDroppedToo() throws {
+        let result = Fixtures.ingest("""
+            关于县域经济的调研报告_第1页
+            关于县域经济的调研报告
+            近年来，全县经济运行稳中有进。
+            以上就是小编整理的内容，希望对你有帮助。
+            版权归原作者所有，如有侵权请联系删除。
+            扫码关注公众号，获取更多范文。
+            下载APP，随时随地阅读。
+            """)
+        let report = try #require(result.reports.first).report
+        #expect(report.title == "关于县域经济的调研报告")
+        #expect(report.body == "近年来，全县经济运行稳中有进。\n")
+    }
+}
