@@ -12,6 +12,9 @@ public struct BrowseIndex: Sendable {
     /// Topic name → top-region code → reports with that topic about that region or any under it.
     /// Only non-empty cells exist, so intersection pages never outnumber the reports' tags.
     public let reportsByTopicAndTop: [String: [String: [Int]]]
+    /// Genre → its URL slug, unique: two genres whose pinyin is the same (调研报告, 调研·报告)
+    /// get `-2`, `-3`, … in name order, so neither page overwrites the other.
+    public let genreSlugs: [String: String]
 
     init(reports: [SourceReport], rolledUpRegions: [[String]], topCodes: Set<String>) {
         var genres: [String: [Int]] = [:]
@@ -26,6 +29,19 @@ public struct BrowseIndex: Sendable {
             }
         }
         reportsByGenre = genres
+        var slugs: [String: String] = [:]
+        var taken: Set<String> = []
+        for genre in genres.keys.sorted() {
+            let base = Slug.make(genre)
+            var slug = base
+            var number = 2
+            while !taken.insert(slug).inserted {
+                slug = "\(base)-\(number)"
+                number += 1
+            }
+            slugs[genre] = slug
+        }
+        genreSlugs = slugs
         reportsByYear = years
         reportsByTopicAndTop = cells
     }
@@ -41,8 +57,8 @@ public struct BrowseIndex: Sendable {
 }
 
 extension SiteModel {
-    /// A genre's URL slug: pinyin of its name (调研报告 → diao-yan-bao-gao).
-    public func genreSlug(_ genre: String) -> String { Slug.make(genre) }
+    /// A genre's URL slug: pinyin of its name (调研报告 → diao-yan-bao-gao), unique among genres.
+    public func genreSlug(_ genre: String) -> String { browse.genreSlugs[genre] ?? Slug.make(genre) }
 
     public func genrePath(_ genre: String, page: Int = 1) -> String {
         PageLocation.listed(under: "genres/\(genreSlug(genre))", page: page)

@@ -93,6 +93,24 @@ struct BrowsePagesTests {
         #expect(try Self.titles(in: site.page("genres/gong-zuo-zong-jie/index.html")) == ["周口市产业发展情况"])
     }
 
+    @Test func twoGenresWithTheSamePinyinGetTwoPages() throws {
+        var files = FixtureSite.standardFiles
+        files["content/reports/taikang-xiangcun.md"] = FixtureSite.taikang.replacingOccurrences(of: "genre: 调研报告", with: "genre: 调研·报告")
+        let site = try FixtureSite(files: files)
+        defer { site.remove() }
+        try site.build()
+        // In name order, 调研·报告 (U+00B7) comes before 调研报告 and keeps the plain slug.
+        #expect(try Self.titles(in: site.page("genres/diao-yan-bao-gao/index.html")) == ["太康县乡村振兴调研"])
+        #expect(try Self.titles(in: site.page("genres/diao-yan-bao-gao-2/index.html")) == ["昆山市优化营商环境调研报告"])
+    }
+
+    @Test func browsePagesAreInTheSitemap() throws {
+        let sitemap = try Self.site.page("sitemap.xml")
+        for path in ["genres/", "genres/diao-yan-bao-gao/", "years/", "years/2022/", "topics/ying-shang-huan-jing/regions/"] {
+            #expect(sitemap.contains("<loc>https://example.org/policykb/\(path)"), "\(path)")
+        }
+    }
+
     @Test func yearPagesListTheirReportsNewestFirst() throws {
         let site = Self.site
         let index = try site.page("years/index.html")
