@@ -66,9 +66,9 @@ extension PageRenderer {
 
     // MARK: - Map and heatmap
 
-    /// The region map's SVG, for the `map` variable (already escaped HTML).
-    func regionMap(from here: PageLocation) -> String {
-        RegionMap(model: model).svg(from: here)
+    /// The region map's SVG, for the `map` variable (already escaped HTML), marking regions down to `deepest`.
+    func regionMap(from here: PageLocation, deepest: Region.Level = .county) -> String {
+        RegionMap(model: model, deepest: deepest).svg(from: here)
     }
 
     /// Topics × top regions: rows are topics with reports in a top region, columns the top regions

@@ -56,7 +56,7 @@ public struct PageRenderer: Sendable {
         ]
         context["newest"] = model.reports.indices.prefix(model.config.homeNewest).map { reportItem($0, from: here) }
         context["mainTopics"] = model.topTopics.map { topicLink($0, from: here) }
-        if !model.regionsByCode.isEmpty { context["map"] = regionMap(from: here) }
+        if !model.regionsByCode.isEmpty { context["map"] = regionMap(from: here, deepest: .prefecture) }
         return Page(path: here.path, contents: templates.render("home", context: context))
     }
 

@@ -15,12 +15,15 @@ struct RegionMap {
     static let minRadius = 2.5, maxRadius = 14.0
 
     let model: SiteModel
+    /// The deepest level marked: the home page stops at prefectures, so a big site's home page
+    /// stays light; the region index marks counties too.
+    var deepest: Region.Level = .county
 
     /// The `<svg>` element, with links relative to `here`. Every name is escaped here.
     func svg(from here: PageLocation) -> String {
         let width = (Self.east - Self.west) * Self.scale
         let height = (Self.north - Self.south) * Self.scale
-        let regions = model.regionsByCode.values.sorted {
+        let regions = model.regionsByCode.values.filter { $0.level <= deepest }.sorted {
             $0.level != $1.level ? $0.level < $1.level
                 : model.count(region: $0.code) != model.count(region: $1.code) ? model.count(region: $0.code) > model.count(region: $1.code)
                 : $0.code < $1.code
