@@ -48,6 +48,10 @@ enum BuildSteps {
         case home, topicIndex, regionIndex, search, notFound
         case topic(Topic, page: Int)
         case region(Region, page: Int)
+        case genreIndex, yearIndex
+        case genre(String, page: Int)
+        case year(Int, page: Int)
+        case topicInRegion(Topic, Region, page: Int)
     }
 
     /// Reports rendered between two hand-overs to the search index: enough to keep both cores
@@ -67,6 +71,7 @@ enum BuildSteps {
         for region in model.regionsByCode.values.sorted(by: { $0.code < $1.code }) {
             jobs += (1...model.pageCount(for: model.count(region: region.code))).map { PageJob.region(region, page: $0) }
         }
+        jobs += browseJobs(model)
         let root = context.root
         var failures = Parallel.map(jobs) { job -> Error? in
             do {
@@ -79,6 +84,11 @@ enum BuildSteps {
                 case .notFound: page = renderer.notFound()
                 case .topic(let topic, let number): page = renderer.topic(topic, page: number)
                 case .region(let region, let number): page = renderer.region(region, page: number)
+                case .genreIndex: page = renderer.genreIndex()
+                case .yearIndex: page = renderer.yearIndex()
+                case .genre(let genre, let number): page = renderer.genre(genre, page: number)
+                case .year(let year, let number): page = renderer.year(year, page: number)
+                case .topicInRegion(let topic, let region, let number): page = renderer.topicInRegion(topic, region, page: number)
                 }
                 try writer.write(page.contents, to: page.path)
                 return nil
@@ -116,6 +126,25 @@ enum BuildSteps {
         return "\(jobs.count + model.reports.count)"
     }
 
+    /// Genre and year pages, and a page for each non-empty topic × top-region cell.
+    private static func browseJobs(_ model: SiteModel) -> [PageJob] {
+        var jobs: [PageJob] = [.genreIndex, .yearIndex]
+        for (genre, ids) in model.browse.reportsByGenre.sorted(by: { $0.key < $1.key }) {
+            jobs += (1...model.pageCount(for: ids.count)).map { PageJob.genre(genre, page: $0) }
+        }
+        for year in model.browse.years {
+            jobs += (1...model.pageCount(for: model.browse.reportsByYear[year]?.count ?? 0)).map { PageJob.year(year, page: $0) }
+        }
+        for topic in model.vocabulary.topics {
+            guard let row = model.browse.reportsByTopicAndTop[topic.name] else { continue }
+            for region in model.topRegions {
+                guard let ids = row[region.code] else { continue }
+                jobs += (1...model.pageCount(for: ids.count)).map { PageJob.topicInRegion(topic, region, page: $0) }
+            }
+        }
+        return jobs
+    }
+
     /// The search index's shards, norms, facets and meta, after every report's text went in.
     @Sendable static func writeSearchIndex(_ context: inout BuildContext) throws -> String {
         guard let search = context.searchIndex else { return "" }
@@ -135,9 +164,14 @@ enum BuildSteps {
         }
         try writer.write(FeedWriter.robots(baseURL: model.config.baseURL), to: "robots.txt")
         try writer.write(FeedWriter.atom(model: model), to: PageLocation.feed)
+        for topic in model.vocabulary.topics {
+            let slug = model.slug(of: topic)
+            try writer.write(FeedWriter.atom(model: model, topic: topic), to: PageLocation.topicFeed(slug))
+        }
+        try APIWriter(model: model).write(to: writer)
         try writer.copyFolder(templates.directory.appendingPathComponent("assets"), to: "assets")
-        context.filesWritten += 3
-        return "sitemap, robots.txt, feed, assets"
+        context.filesWritten += 6 + model.vocabulary.topics.count
+        return "sitemap, robots.txt, feeds, api, assets"
     }
 
     @Sendable static func publish(_ context: inout BuildContext) throws -> String {

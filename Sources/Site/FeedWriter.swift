@@ -1,5 +1,6 @@
 import Content
 import Foundation
+import Taxonomy
 
 /// `sitemap.xml`, `robots.txt` and the Atom feed `feed.xml`: the files that need absolute URLs.
 enum FeedWriter {
@@ -37,15 +38,33 @@ enum FeedWriter {
     /// The newest reports. `updated` is the newest report's date, so the feed changes only with content.
     static func atom(model: SiteModel) -> String {
         let config = model.config
-        let entries = model.reports.prefix(config.feedEntries)
+        return atom(
+            model: model, ids: Array(model.reports.indices.prefix(config.feedEntries)),
+            title: config.title, subtitle: config.description,
+            page: config.baseURL, selfURL: config.baseURL + PageLocation.feed)
+    }
+
+    /// The newest reports tagged with one topic: `topics/<slug>/feed.xml`.
+    static func atom(model: SiteModel, topic: Topic) -> String {
+        let config = model.config
+        let ids = (model.reportsByTopic[topic.name] ?? []).prefix(config.feedEntries)
+        return atom(
+            model: model, ids: Array(ids), title: "\(topic.name) · \(config.title)", subtitle: topic.description,
+            page: absolute(model.topicPath(topic.name), config.baseURL),
+            selfURL: config.baseURL + PageLocation.topicFeed(model.slug(of: topic)))
+    }
+
+    private static func atom(model: SiteModel, ids: [Int], title: String, subtitle: String, page: String, selfURL: String) -> String {
+        let config = model.config
+        let entries = ids.map { model.reports[$0] }
         let updated = entries.compactMap(\.date).max().map(timestamp) ?? "1970-01-01T00:00:00Z"
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(escape(config.language))\">\n"
-        xml += "  <title>\(escape(config.title))</title>\n"
-        if !config.description.isEmpty { xml += "  <subtitle>\(escape(config.description))</subtitle>\n" }
-        xml += "  <id>\(escape(config.baseURL))</id>\n"
-        xml += "  <link rel=\"alternate\" href=\"\(escape(config.baseURL))\"/>\n"
-        xml += "  <link rel=\"self\" href=\"\(escape(config.baseURL + PageLocation.feed))\"/>\n"
+        xml += "  <title>\(escape(title))</title>\n"
+        if !subtitle.isEmpty { xml += "  <subtitle>\(escape(subtitle))</subtitle>\n" }
+        xml += "  <id>\(escape(page))</id>\n"
+        xml += "  <link rel=\"alternate\" href=\"\(escape(page))\"/>\n"
+        xml += "  <link rel=\"self\" href=\"\(escape(selfURL))\"/>\n"
         xml += "  <updated>\(updated)</updated>\n"
         for report in entries {
             let url = escape(absolute(PageLocation.report(report.slug), config.baseURL))

@@ -37,6 +37,11 @@ public struct PageLocation: Equatable, Sendable {
     /// The search index's folder (written by the search step) and the page's script.
     public static let searchIndex = "search/"
     public static let searchScript = "assets/search.js"
+    public static let genres = "genres/index.html"
+    public static let years = "years/index.html"
+    public static let apiReports = "api/reports.json"
+    public static let apiTopics = "api/topics.json"
+    public static let apiRegions = "api/regions.json"
 
     public static func report(_ slug: String) -> String { "reports/\(slug)/index.html" }
     /// Page 1 of a topic's list is the topic's page; page 2 on live in `page/2/` under it.
@@ -47,6 +52,14 @@ public struct PageLocation: Equatable, Sendable {
     public static func region(_ slug: String, page: Int = 1) -> String {
         page <= 1 ? "regions/\(slug)/index.html" : "regions/\(slug)/page/\(page)/index.html"
     }
+
+    /// Page `page` of a list living in `folder` (genres, years, topic × region).
+    public static func listed(under folder: String, page: Int = 1) -> String {
+        page <= 1 ? "\(folder)/index.html" : "\(folder)/page/\(page)/index.html"
+    }
+
+    /// A topic's own Atom feed, next to its page.
+    public static func topicFeed(_ slug: String) -> String { "topics/\(slug)/feed.xml" }
 }
 
 extension SiteModel {

@@ -9,6 +9,7 @@ extension PageRenderer {
         let here = PageLocation(path: PageLocation.regions)
         var context = common(here, title: "地区", kind: "regionsPage")
         context["tree"] = model.topRegions.map { regionTree($0, from: here) }
+        if !model.regionsByCode.isEmpty { context["map"] = regionMap(from: here) }
         return Page(path: here.path, contents: templates.render("regions", context: context))
     }
 

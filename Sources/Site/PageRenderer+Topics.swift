@@ -18,6 +18,7 @@ extension PageRenderer {
             group["hasChildren"] = !children.isEmpty
             return group
         }
+        if let heatmap = heatmap(from: here) { context["heatmap"] = heatmap }
         return Page(path: here.path, contents: templates.render("topics", context: context))
     }
 
@@ -47,6 +48,7 @@ extension PageRenderer {
             context["pagination"] = links
         }
         context["topic"] = topicLink(topic, from: here)
+        context["alternateFeed"] = ["title": "\(topic.name) · \(model.config.title)", "href": here.href(PageLocation.topicFeed(model.slug(of: topic)))]
         if let parent = topic.parent.flatMap({ model.topicsByName[$0] }) {
             context["parent"] = topicLink(parent, from: here)
         }

@@ -28,6 +28,19 @@ public struct PageRenderer: Sendable {
         for region in model.regionsByCode.values {
             paths += (1...model.pageCount(for: model.count(region: region.code))).map { model.regionPath(region, page: $0) }
         }
+        paths += [PageLocation.genres, PageLocation.years]
+        for (genre, ids) in model.browse.reportsByGenre {
+            paths += (1...model.pageCount(for: ids.count)).map { model.genrePath(genre, page: $0) }
+        }
+        for (year, ids) in model.browse.reportsByYear {
+            paths += (1...model.pageCount(for: ids.count)).map { model.yearPath(year, page: $0) }
+        }
+        for (topic, row) in model.browse.reportsByTopicAndTop {
+            for (code, ids) in row {
+                guard let region = model.regionsByCode[code] else { continue }
+                paths += (1...model.pageCount(for: ids.count)).map { model.topicRegionPath(topic, region, page: $0) }
+            }
+        }
         return paths.sorted()
     }
 
@@ -43,6 +56,7 @@ public struct PageRenderer: Sendable {
         ]
         context["newest"] = model.reports.indices.prefix(model.config.homeNewest).map { reportItem($0, from: here) }
         context["mainTopics"] = model.topTopics.map { topicLink($0, from: here) }
+        if !model.regionsByCode.isEmpty { context["map"] = regionMap(from: here, deepest: .prefecture) }
         return Page(path: here.path, contents: templates.render("home", context: context))
     }
 
@@ -77,6 +91,8 @@ public struct PageRenderer: Sendable {
                 "stylesheet": here.href(PageLocation.stylesheet),
                 "feed": here.href(PageLocation.feed),
                 "search": here.href(PageLocation.search),
+                "genres": here.href(PageLocation.genres),
+                "years": here.href(PageLocation.years),
             ],
         ]
         context[kind] = true

@@ -28,6 +28,8 @@ public struct SiteModel: Sendable {
     public let topTopics: [Topic]
     /// Report id → its region codes with every ancestor, in code order.
     public let rolledUpRegions: [[String]]
+    /// Reports by genre, by year, and by topic within each top region.
+    public let browse: BrowseIndex
     let related: RelatedIndex
 
     public init(config: SiteConfig, vocabulary: TopicVocabulary, gazetteer: Gazetteer, reports: [SourceReport]) {
@@ -87,6 +89,7 @@ public struct SiteModel: Sendable {
         self.topTopics = topTopics
 
         related = RelatedIndex(reports: reports, rolledUpRegions: rolledUp)
+        browse = BrowseIndex(reports: reports, rolledUpRegions: rolledUp, topCodes: Set(top.map(\.code)))
     }
 
     // MARK: - Queries

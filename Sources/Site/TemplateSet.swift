@@ -8,7 +8,7 @@ import Mustache
 /// same context plus `content`. Files under `templates/partials/` are partials, named by their
 /// path: `{{> partials/report-list}}`.
 public struct TemplateSet: Sendable {
-    public static let pageTemplates = ["layout", "home", "report", "topics", "topic", "regions", "region", "search", "404"]
+    public static let pageTemplates = ["layout", "home", "report", "topics", "topic", "regions", "region", "search", "404", "list", "browse"]
 
     private let library: MustacheLibrary
     public let directory: URL

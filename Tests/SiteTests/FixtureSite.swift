@@ -149,6 +149,7 @@ struct FixtureSite {
         ---
         title: 太康县乡村振兴调研
         date: 2022-05-10
+        genre: 调研报告
         tags: [乡村振兴]
         regions: [太康县]
         places: [太康县/东屯乡]
@@ -166,6 +167,7 @@ struct FixtureSite {
         title: 周口市产业发展情况
         slug: zhou-kou-chan-ye
         date: 2024
+        genre: 工作总结
         tags: [产业发展, 乡村振兴]
         regions: [周口市]
         ---
