@@ -47,7 +47,8 @@ let package = Package(
             dependencies: [
                 "Content", "Taxonomy", "Ingest", "Site", "Search", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            resources: [.copy("Skeleton")]
         ),
         .executableTarget(name: "policykb", dependencies: ["PolicyKBCommands"]),
 

@@ -13,7 +13,7 @@ public struct PolicyKB: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            IngestCommand.self, BuildCommand.self, ServeCommand.self,
+            InitCommand.self, NewCommand.self, IngestCommand.self, BuildCommand.self, ServeCommand.self,
             CheckCommand.self, SearchCommand.self,
         ]
     )
