@@ -18,7 +18,8 @@ struct PreviewHandler: HTTPHandler {
                 headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
                 body: Data(String(version).utf8))
         }
-        switch files.lookup(request.path) {
+        // The raw target: FlyingFox's `path` drops the trailing `/` a folder's relative links need.
+        switch files.lookup(request.target.path(percentEncoded: true)) {
         case .refused:
             return text("refused: the path leaves the site\n", status: .forbidden)
         case .redirect(let location):
