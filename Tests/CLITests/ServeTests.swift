@@ -59,6 +59,27 @@ import Testing
         #expect(server.isRunning)
     }
 
+    @Test func aChangedTopicDescriptionIsPickedUpThoughTheTaxonomyIsKeptBetweenBuilds() throws {
+        let site = try SampleSite()
+        defer { site.remove() }
+        let server = try ServeProcess(site: site.root)
+        defer { server.stop() }
+        try server.waitUntilServing()
+        let topics = site.url("content/taxonomy/topics.yml")
+        let text = try String(contentsOf: topics, encoding: .utf8)
+        let old = "description: 政务服务、放管服改革、惠企政策与政商关系"
+        #expect(text.contains(old))
+
+        // A template change first: the build after it must still use the vocabulary in memory.
+        let layout = site.url("templates/home.mustache")
+        try (String(contentsOf: layout, encoding: .utf8) + "\n<p>首页模板改过了</p>\n").write(to: layout, atomically: true, encoding: .utf8)
+        #expect(server.poll("/") { $0.body.contains("首页模板改过了") } != nil, "a template change should show: \(server.log)")
+
+        try text.replacingOccurrences(of: old, with: "description: 测试用的新说明").write(to: topics, atomically: true, encoding: .utf8)
+        let page = server.poll("/topics/") { $0.body.contains("测试用的新说明") }
+        #expect(page?.body.contains("测试用的新说明") == true, "the vocabulary should be read again: \(server.log)")
+    }
+
     // MARK: - Helpers
 
     /// A report's Markdown file and the path its page is served at.
