@@ -37,18 +37,22 @@ struct Console: Sendable {
         write((colour ? Self.coloured(text) : text) + "\n", to: FileHandle.standardError)
     }
 
-    /// One finished step of a build, e.g. `[3/7] render pages (42) 18 ms`. On a terminal a bar
-    /// shows how far the build has come; elsewhere the line is printed as it is.
+    /// One finished step of a build, e.g. `[3/7] render pages (42) 18 ms`: printed as a line with
+    /// its time. On a terminal a bar below it shows how far the build has come, redrawn after each
+    /// step and cleared at the end; elsewhere there is no bar.
     func step(_ line: String) {
         guard !quiet else { return }
         guard interactive, let (done, total) = Self.stepNumbers(line) else {
             say(line)
             return
         }
-        let width = 20
-        let filled = total == 0 ? width : done * width / total
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        write("\u{1B}[2K\r\(bar) \(line)" + (done == total || verbose ? "\n" : ""), to: FileHandle.standardOutput)
+        var text = "\u{1B}[2K\r" + line + "\n"
+        if done < total {
+            let width = 24
+            let filled = done * width / max(total, 1)
+            text += String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled) + " \(done)/\(total)"
+        }
+        write(text, to: FileHandle.standardOutput)
     }
 
     // MARK: - Helpers
