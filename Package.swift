@@ -59,5 +59,6 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Taxonomy"], exclude: ["Golden"]),
         .testTarget(name: "SearchTests", dependencies: ["Search"], exclude: ["node"]),
         .testTarget(name: "CLITests", dependencies: ["PolicyKBCommands"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview"]),
     ]
 )
