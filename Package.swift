@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The cmark C library (Debian: libcmark-dev). Only the Markdown target imports it.
@@ -33,12 +34,21 @@ let package = Package(
                 "Yams",
             ]
         ),
+        // The preview server behind `policykb serve`; the only user of FlyingFox.
+        .target(
+            name: "Preview",
+            dependencies: [
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         .target(
             name: "PolicyKBCommands",
             dependencies: [
-                "Content", "Taxonomy", "Ingest", "Site", "Search",
+                "Content", "Taxonomy", "Ingest", "Site", "Search", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            resources: [.copy("Skeleton")]
         ),
         .executableTarget(name: "policykb", dependencies: ["PolicyKBCommands"]),
 
@@ -49,5 +59,6 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Taxonomy"], exclude: ["Golden"]),
         .testTarget(name: "SearchTests", dependencies: ["Search"], exclude: ["node"]),
         .testTarget(name: "CLITests", dependencies: ["PolicyKBCommands"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview"]),
     ]
 )

@@ -13,19 +13,17 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var options: SiteOptions
 
     func run() throws {
-        let quiet = options.quiet
-        let builder = SiteBuilder(root: options.root, log: { line in
-            if !quiet { print(line) }
-        })
+        let console = Console(options)
+        let builder = SiteBuilder(root: options.root, log: { line in console.step(line) })
         do {
             try builder.build()
         } catch let diagnostics as Diagnostics {
-            StandardError.print(diagnostics.description)
-            StandardError.print("build failed: \(diagnostics.items.count) problem(s); public/ was not changed")
+            console.problem(diagnostics.description)
+            console.problem("build failed: \(diagnostics.items.count) problem(s); public/ was not changed")
             throw ExitCode.failure
         } catch let error as SiteError {
-            StandardError.print(error.description)
-            StandardError.print("build failed; public/ was not changed")
+            console.problem(error.description)
+            console.problem("build failed; public/ was not changed")
             throw ExitCode.failure
         }
     }

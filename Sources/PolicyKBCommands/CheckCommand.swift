@@ -13,19 +13,20 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: SiteOptions
 
     func run() throws {
+        let console = Console(options)
         let checker = LinkChecker(folder: options.root.appendingPathComponent(SiteBuilder.outputFolder, isDirectory: true))
         let problems: [Diagnostic]
         do {
             problems = try checker.check()
         } catch {
-            StandardError.print(error.description)
+            console.problem(error.description)
             throw ExitCode.failure
         }
-        for problem in problems { StandardError.print(problem.description) }
+        for problem in problems { console.problem(problem.description) }
         guard problems.isEmpty else {
-            StandardError.print("\(problems.count) broken link(s)")
+            console.problem("\(problems.count) broken link(s)")
             throw ExitCode.failure
         }
-        if !options.quiet { print("all links resolve") }
+        console.say("all links resolve")
     }
 }

@@ -35,15 +35,18 @@ struct IngestCommand: ParsableCommand {
     var json = false
 
     func run() throws {
+        let console = Console(options)
+        let clock = ContinuousClock()
+        let start = clock.now
         let outcome: IngestRun.Outcome
         do {
             outcome = try IngestRun(root: options.root, force: force).run()
         } catch {
-            printError(error.description)
+            console.problem(error.description)
             throw ExitCode.failure
         }
         for diagnostic in outcome.diagnostics {
-            printError(diagnostic.description)
+            console.problem(diagnostic.description)
         }
         if json {
             print(Self.json(outcome))
@@ -55,7 +58,9 @@ struct IngestCommand: ParsableCommand {
             let warnings = outcome.diagnostics.count - errors
             let written = outcome.entries.filter { $0.status == .written }.count
             let kept = outcome.entries.filter { $0.status == .kept }.count
-            print("ingest: \(outcome.entries.count) reports (\(written) written, \(kept) kept), \(errors) errors, \(warnings) warnings")
+            let elapsed = start.duration(to: clock.now)
+            let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+            print("ingest: \(outcome.entries.count) reports (\(written) written, \(kept) kept), \(errors) errors, \(warnings) warnings, \(milliseconds) ms")
         }
         if outcome.failed { throw ExitCode.failure }
     }

@@ -12,7 +12,10 @@ public struct PolicyKB: ParsableCommand {
             reports into public/.
             """,
         version: "0.1.0",
-        subcommands: [IngestCommand.self, BuildCommand.self, CheckCommand.self, SearchCommand.self]
+        subcommands: [
+            InitCommand.self, NewCommand.self, IngestCommand.self, BuildCommand.self, ServeCommand.self,
+            CheckCommand.self, SearchCommand.self,
+        ]
     )
 
     public init() {}
