@@ -38,6 +38,7 @@ let package = Package(
         .target(
             name: "Preview",
             dependencies: [
+                "Content",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]

@@ -1,3 +1,4 @@
+import Content
 import Foundation
 
 /// The live-reload script, added to HTML responses only (never to the files in public/).
@@ -35,17 +36,6 @@ enum LiveReload {
     }
 
     static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
+        Escape.markup(text)
     }
 }

@@ -1,30 +1,11 @@
+import Content
 import Foundation
 
 /// JSON written for a `<script>` element: `<`, `>`, `&`, U+2028 and U+2029 are escaped, so no
 /// string in the index (a title, a body) can close the script or start markup.
 enum ScriptJSON {
     static func string(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}":
-                out += String(format: "\\u%04x", scalar.value)
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
-        return out
+        Escape.jsonString(text, forScript: true)
     }
 
     static func array(_ items: [String]) -> String {
