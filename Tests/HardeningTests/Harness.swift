@@ -101,6 +101,11 @@ struct InlineSite {
         for (path, text) in files { try write(text, to: path) }
     }
 
+    /// A knowledge base already in `root` (a generated corpus).
+    init(root: URL) {
+        self.root = root
+    }
+
     func url(_ path: String) -> URL { root.appendingPathComponent(path) }
 
     func write(_ text: String, to path: String) throws {
