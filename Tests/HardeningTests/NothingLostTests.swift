@@ -39,7 +39,9 @@ import Glibc
         var finished = 0
         for run in 0..<50 {
             let pid = PolicyKB.spawn(["build", "--site", site.root.path, "--quiet"])
-            usleep(UInt32(Double.random(in: 0...(buildTime * 1.1)) * 1_000_000))
+            // Half the kills anywhere in the build, half around its end, where the new site is swapped in.
+            let delay = run.isMultiple(of: 2) ? Double.random(in: 0...buildTime) : Double.random(in: (buildTime * 0.7)...(buildTime * 1.5))
+            usleep(UInt32(delay * 1_000_000))
             if PolicyKB.kill(pid) { finished += 1 }
             // The build is deterministic, so a finished build and the previous one look the same.
             let now = site.listing("public")
