@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "policykb", targets: ["policykb"]),
+        // For the fuzz targets in Fuzz/ (a package of their own, so normal builds never link libFuzzer).
+        .library(name: "PolicyKBCore", targets: ["Content", "Taxonomy", "Ingest", "Markdown"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -61,5 +63,6 @@ let package = Package(
         .testTarget(name: "SearchTests", dependencies: ["Search"], exclude: ["node"]),
         .testTarget(name: "CLITests", dependencies: ["PolicyKBCommands"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview"]),
+        .testTarget(name: "HardeningTests", dependencies: ["PolicyKBCommands", "Content", "Ingest", "Markdown"]),
     ]
 )

@@ -52,6 +52,9 @@ public struct IngestRun: Sendable {
         public var failed: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
+    /// Larger files are refused rather than read: a report is rarely over 1 MB, and a file of
+    /// 100 MB (a whole archive dumped at once) would take minutes and gigabytes to ingest.
+    public static let maxRawFileSize = 32_000_000
     public static let rawFolder = "content/raw"
     public static let reportsFolder = "content/reports"
     public static let topicsFile = "content/taxonomy/topics.yml"
@@ -75,6 +78,13 @@ public struct IngestRun: Sendable {
         var seen: [UInt64: (rawPath: String, origin: String)] = [:]
         for name in rawFiles(rawURL) {
             let rawPath = "\(Self.rawFolder)/\(name)"
+            let size = (try? fm.attributesOfItem(atPath: rawURL.appendingPathComponent(name).path)[.size] as? Int) ?? 0
+            guard size <= Self.maxRawFileSize else {
+                diagnostics.append(.error(
+                    "file too large: \(size / 1_000_000) MB (a raw file may have at most \(Self.maxRawFileSize / 1_000_000) MB); split it into one file per report",
+                    path: rawPath))
+                continue
+            }
             let data: Data
             do {
                 data = try Data(contentsOf: rawURL.appendingPathComponent(name))

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Content
 import Foundation
 
@@ -9,10 +12,12 @@ public struct SiteWriter: Sendable {
     /// The staging folder pages are written into during the build.
     public let staging: URL
 
-    /// Creates an empty staging folder (`.public-building-XXXXXXXX`) next to `destination`.
+    /// Creates an empty staging folder (`.public-building-PID-XXXXXXXX`) next to `destination`,
+    /// after removing the folders that killed builds left there.
     public init(destination: URL) throws(SiteError) {
         self.destination = destination
         let parent = destination.deletingLastPathComponent()
+        Self.removeLeftovers(beside: destination)
         let name = ".\(destination.lastPathComponent)-building-\(Self.randomSuffix())"
         staging = parent.appendingPathComponent(name, isDirectory: true)
         do {
@@ -51,13 +56,20 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// Puts the staged site in place: old `public/` renamed away, new one renamed in, old deleted.
+    /// Puts the staged site in place: exchanged with the old `public/` in one step where the
+    /// system can (Linux `renameat2`), so a build killed at any moment leaves a complete
+    /// `public/`; else old renamed away, new renamed in. The old site is deleted after.
     /// `public/.gitkeep` is carried over.
     public func publish() throws(SiteError) {
         let manager = FileManager.default
         let keep = destination.appendingPathComponent(".gitkeep")
         if manager.fileExists(atPath: keep.path) {
             try write(manager.contents(atPath: keep.path) ?? Data(), to: ".gitkeep")
+        }
+        if manager.fileExists(atPath: destination.path), Self.exchange(staging.path, destination.path) {
+            // The staging folder's name now holds the old site.
+            try? manager.removeItem(at: staging)
+            return
         }
         let old = destination.deletingLastPathComponent()
             .appendingPathComponent(".\(destination.lastPathComponent)-old-\(Self.randomSuffix())", isDirectory: true)
@@ -81,7 +93,56 @@ public struct SiteWriter: Sendable {
         try? FileManager.default.removeItem(at: staging)
     }
 
+    /// The process id, so that a later build can tell a dead build's folders from a running one's.
     private static func randomSuffix() -> String {
-        String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        "\(getpid())-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
+    }
+
+    // MARK: - Leftovers of killed builds
+
+    /// Removes `.public-building-PID-…` and `.public-old-PID-…` folders whose build process is gone.
+    /// A killed build between the two renames of the fallback swap leaves no `public/` but an
+    /// old one: that is put back first.
+    static func removeLeftovers(beside destination: URL) {
+        let manager = FileManager.default
+        let parent = destination.deletingLastPathComponent()
+        let prefix = ".\(destination.lastPathComponent)-"
+        guard let names = try? manager.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names.sorted() where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            let kind = rest.hasPrefix("building-") ? "building-" : rest.hasPrefix("old-") ? "old-" : nil
+            guard let kind, let pid = Int32(rest.dropFirst(kind.count).prefix { $0 != "-" }),
+                  pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let folder = parent.appendingPathComponent(name)
+            if kind == "old-", !manager.fileExists(atPath: destination.path) {
+                try? manager.moveItem(at: folder, to: destination)
+            } else {
+                try? manager.removeItem(at: folder)
+            }
+        }
+    }
+
+    // MARK: - Atomic exchange
+
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+
+    /// glibc's `renameat2`, looked up at run time: Swift's Glibc module does not declare it.
+    private static let renameat2: RenameAt2? = {
+        #if os(Linux)
+        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: RenameAt2.self)
+        #else
+        return nil
+        #endif
+    }()
+
+    /// Swaps two paths in one step (`RENAME_EXCHANGE`); false where the system cannot.
+    private static func exchange(_ a: String, _ b: String) -> Bool {
+        #if os(Linux)
+        guard let renameat2 else { return false }
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, 2 /* RENAME_EXCHANGE */) == 0
+        #else
+        return false
+        #endif
     }
 }

@@ -1,0 +1,2 @@
+// Only the header matters: the function is libFuzzer's, linked by -sanitize=fuzzer.
+#include "FuzzDriver.h"
