@@ -1,5 +1,8 @@
 import Content
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Taxonomy
 
 /// `policykb ingest` as a value: reads `content/raw/` and the taxonomy under a site folder,
@@ -76,7 +79,9 @@ public struct IngestRun: Sendable {
         var diagnostics: [Diagnostic] = []
         var reports: [(report: IngestedReport, rawPath: String)] = []
         var seen: [UInt64: (rawPath: String, origin: String)] = [:]
-        for name in rawFiles(rawURL) {
+        let listing = rawFiles(rawURL)
+        diagnostics += listing.problems
+        for name in listing.names {
             let rawPath = "\(Self.rawFolder)/\(name)"
             let size = (try? fm.attributesOfItem(atPath: rawURL.appendingPathComponent(name).path)[.size] as? Int) ?? 0
             guard size <= Self.maxRawFileSize else {
@@ -130,15 +135,32 @@ public struct IngestRun: Sendable {
 
     // MARK: - Inputs
 
-    /// Regular files in content/raw/, dotfiles skipped, in a fixed (byte-wise) order.
-    func rawFiles(_ folder: URL) -> [String] {
-        let fm = FileManager.default
-        let names = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { name in
-            guard !name.hasPrefix(".") else { return false }
-            let attributes = try? fm.attributesOfItem(atPath: folder.appendingPathComponent(name).path)
-            return attributes?[.type] as? FileAttributeType == .typeRegular
-        }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    /// Files in content/raw/ (symbolic links followed), dotfiles skipped, in a fixed (byte-wise)
+    /// order; a folder or a link that leads nowhere (missing target, loop) is a diagnostic.
+    func rawFiles(_ folder: URL) -> (names: [String], problems: [Diagnostic]) {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { !$0.hasPrefix(".") }
+            .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        var files: [String] = []
+        var problems: [Diagnostic] = []
+        for name in names {
+            let path = "\(Self.rawFolder)/\(name)"
+            var info = stat()
+            if stat(folder.appendingPathComponent(name).path, &info) != 0 {
+                problems.append(.error(
+                    "cannot open: a symbolic link that leads nowhere (its target is missing, or links loop); remove it or point it at a text file",
+                    path: path))
+            } else if info.st_mode & S_IFMT == S_IFDIR {
+                problems.append(.error(
+                    "a folder where a raw file is expected: ingest reads the text files directly in \(Self.rawFolder)/; move its files up",
+                    path: path))
+            } else if info.st_mode & S_IFMT == S_IFREG {
+                files.append(name)
+            } else {
+                problems.append(.error("not a regular file (a device, socket or pipe); put text files here", path: path))
+            }
+        }
+        return (files, problems)
     }
 
     func loadVocabulary() throws(Diagnostics) -> TopicVocabulary {

@@ -68,13 +68,28 @@ import Testing
         #expect(errors.first.map { $0.contains("UTF-8") || $0.contains("GB") } == true)
     }
 
-    @Test func aFolderOrASymlinkLoopWhereAFileIsExpectedIsSkipped() throws {
+    @Test func aFolderOrASymlinkLoopWhereAFileIsExpectedGetsOneErrorEach() throws {
         let site = try InlineSite(["content/raw/ok.txt": Self.report])
         defer { site.remove() }
         try FileManager.default.createDirectory(at: site.url("content/raw/folder.txt"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: site.url("content/raw/loop.txt").path, withDestinationPath: "loop.txt")
         try FileManager.default.createSymbolicLink(atPath: site.url("content/raw/a.txt").path, withDestinationPath: "b.txt")
         try FileManager.default.createSymbolicLink(atPath: site.url("content/raw/b.txt").path, withDestinationPath: "a.txt")
+        let result = try site.ingest()
+        #expect(result.status != 0)
+        let named = result.errors.map { $0.components(separatedBy: ":").first! }.sorted()
+        #expect(named == ["content/raw/a.txt", "content/raw/b.txt", "content/raw/folder.txt", "content/raw/loop.txt"], "\(result.stderr)")
+        #expect(result.errors.contains { $0.hasPrefix("content/raw/folder.txt: error: a folder where a raw file is expected") })
+        #expect(result.errors.contains { $0.hasPrefix("content/raw/loop.txt: error: cannot open: a symbolic link that leads nowhere") })
+        #expect(site.listing("content/reports").keys.contains { $0.hasSuffix(".md") }, "the good file is still ingested")
+    }
+
+    @Test func aSymbolicLinkToATextFileIsIngested() throws {
+        let site = try InlineSite(["elsewhere/report.txt": Self.report])
+        defer { site.remove() }
+        try FileManager.default.createDirectory(at: site.url("content/raw"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: site.url("content/raw/linked.txt").path,
+                                                   withDestinationPath: site.url("elsewhere/report.txt").path)
         let result = try site.ingest()
         #expect(result.status == 0, "\(result.stderr)")
         #expect(site.listing("content/reports").keys.contains { $0.hasSuffix(".md") })
