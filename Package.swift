@@ -61,8 +61,10 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Content", "Taxonomy"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Taxonomy"], exclude: ["Golden"]),
         .testTarget(name: "SearchTests", dependencies: ["Search"], exclude: ["node"]),
-        .testTarget(name: "CLITests", dependencies: ["PolicyKBCommands"]),
+        // Helpers shared by the test targets that drive a browser (not a test target itself).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "CLITests", dependencies: ["PolicyKBCommands", "TestSupport"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview"]),
-        .testTarget(name: "HardeningTests", dependencies: ["PolicyKBCommands", "Content", "Ingest", "Markdown"]),
+        .testTarget(name: "HardeningTests", dependencies: ["PolicyKBCommands", "TestSupport", "Content", "Ingest", "Markdown"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The search page, run in headless Chromium from disk and over HTTP, shows the same results in

@@ -3,14 +3,16 @@ import Foundation
 import Glibc
 #endif
 
+/// Shared by the test targets that run pages in a browser.
+///
 /// Headless Chromium (Debian's `chromium`), used to read pages after their JavaScript has run.
-enum Chromium {
-    static var path: String? {
+public enum Chromium {
+    public static var path: String? {
         ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     /// The DOM after scripts ran, with a virtual time budget so no real waiting is needed.
-    static func dumpDOM(_ url: String, budgetMilliseconds: Int = 10_000) throws -> String {
+    public static func dumpDOM(_ url: String, budgetMilliseconds: Int = 10_000) throws -> String {
         guard let path else { throw ChromiumMissing() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
@@ -29,19 +31,19 @@ enum Chromium {
         return String(decoding: data, as: UTF8.self)
     }
 
-    struct ChromiumMissing: Error, CustomStringConvertible {
-        var description: String { "headless Chromium is not installed: scripts/install-deps --test installs it" }
+    public struct ChromiumMissing: Error, CustomStringConvertible {
+        public var description: String { "headless Chromium is not installed: scripts/install-deps --test installs it" }
     }
 }
 
 /// A static file server on the loopback interface (Python's http.server), for pages over HTTP.
 /// Started with posix_spawn and stopped with SIGKILL and waitpid: Foundation's Process can wait
 /// forever for a child that was started through a wrapper script.
-final class LocalHTTPServer {
+public final class LocalHTTPServer {
     let pid: pid_t
-    let port: Int
+    public let port: Int
 
-    init(serving folder: URL) throws {
+    public init(serving folder: URL) throws {
         port = Int.random(in: 20_000..<60_000)
         let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "/usr/bin/python3"
         let arguments = [python, "-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", folder.path]
@@ -63,12 +65,12 @@ final class LocalHTTPServer {
         }
     }
 
-    struct CannotStart: Error { var code: Int32 }
+    public struct CannotStart: Error { public var code: Int32 }
 
-    var base: String { "http://127.0.0.1:\(port)/" }
+    public var base: String { "http://127.0.0.1:\(port)/" }
 
     /// Whether something listens on the loopback port (a plain TCP connect).
-    static func accepts(port: Int) -> Bool {
+    public static func accepts(port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return false }
         defer { close(fd) }
