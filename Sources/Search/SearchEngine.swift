@@ -3,12 +3,17 @@ import Foundation
 /// Answers queries from the index files, exactly as the page's JavaScript does:
 ///
 /// 1. Candidates: reports that have every looked-up term of every part (and match the filters).
-/// 2. Ranking: BM25F over those terms with field weights, plus a bonus when the title contains a
-///    part and a larger one when the title is the query; ties by id.
-/// 3. Verification, in rank order: a candidate is a result only if its text really contains every
-///    part, read from the chunks of its text. So no result is false and no report is missed.
+///    A part is looked up by bigrams that cover all its characters (`SearchQuery.coveringTerms`).
+/// 2. Ranking: BM25F over those terms (each report's weight for a term comes worked out in the
+///    postings), plus a bonus when the title contains a part and a larger one when the title is
+///    the query; ties by id.
+/// 3. Verification, in rank order: a candidate is a result only if its title or body really
+///    contains every part. So no result is false and no report is missed.
 public final class SearchEngine {
     public let reader: SearchIndexReader
+    /// Reports' texts, normalised: the start of the body, and the whole when it was needed.
+    private var heads: [Int: TextMatcher.Text] = [:]
+    private var wholes: [Int: TextMatcher.Text] = [:]
 
     public init(reader: SearchIndexReader) {
         self.reader = reader
@@ -18,82 +23,72 @@ public final class SearchEngine {
         self.init(reader: try SearchIndexReader(directory: directory))
     }
 
-    /// A candidate: its id, score, and the first chunk where its text may hold the query.
+    /// A bigram beyond the covering ones is read when it is in fewer reports than this share of the candidates.
+    static let narrowing = 0.8
+
+    /// A candidate: its id and score.
     public struct Candidate: Equatable {
         public var id: Int
         public var score: Double
-        var startChunk: Int
-    }
-
-    /// The terms a part is actually looked up by. Every bigram of the part is in every report that
-    /// contains the part, so any of them narrows the candidates without losing one; verification
-    /// makes the answer exact. Postings kept in their shard are used since they cost nothing more
-    /// (and they are the rare, telling terms); when all are large, the least frequent one is used.
-    /// Nil when some term is in no report: then no report contains the part.
-    func chosenTerms(of part: [Unicode.Scalar]) throws -> [(term: String, offset: Int)]? {
-        let all = SearchQuery.terms(of: part)
-        guard !all.isEmpty else { return [] }
-        var lookups: [SearchIndexReader.Lookup] = []
-        for (term, _) in all {
-            guard let lookup = try reader.lookup(term) else { return nil }
-            lookups.append(lookup)
-        }
-        let inline = all.indices.filter { lookups[$0].inline }
-        if !inline.isEmpty { return inline.map { all[$0] } }
-        var best = 0
-        for index in lookups.indices where lookups[index].documentFrequency < lookups[best].documentFrequency {
-            best = index
-        }
-        return [all[best]]
     }
 
     /// Candidates in rank order, before verification (their count is an upper bound of the results).
     public func candidates(for query: SearchQuery) throws -> [Candidate] {
         let parts = query.parts
-        var partTerms: [[(term: String, offset: Int)]] = []
-        for part in parts {
-            guard let terms = try chosenTerms(of: part) else { return [] }
-            partTerms.append(terms)
-        }
+        let partTerms = parts.map(SearchQuery.coveringTerms(of:))
         guard partTerms.contains(where: { !$0.isEmpty }) else { return [] }
         var loaded: [String: SearchIndexReader.Term] = [:]
-        var set: Set<Int>? = nil
+        var set: [Int32]? = nil
         for terms in partTerms {
             for (term, _) in terms where loaded[term] == nil {
                 guard let postings = try reader.term(term) else { return [] }
                 loaded[term] = postings
-                let documents = Set(postings.documents)
-                set = set.map { $0.intersection(documents) } ?? documents
+                set = set.map { Self.intersect($0, postings.postings.documents) } ?? postings.postings.documents
             }
         }
+        // The parts' other bigrams narrow the candidates further, often much (the bigram across
+        // two words is the rare one): each whose report count is well below the candidates'
+        // is read, rarest first.
+        var others: [(term: String, documentFrequency: Int)] = []
+        for (part, terms) in zip(parts, partTerms) {
+            for (term, _) in SearchQuery.terms(of: part)
+            where !terms.contains(where: { $0.term == term }) && !others.contains(where: { $0.term == term }) {
+                guard let lookup = try reader.lookup(term) else { return [] }
+                others.append((term, lookup.documentFrequency))
+            }
+        }
+        let rarestFirst = others.sorted {
+            $0.documentFrequency != $1.documentFrequency ? $0.documentFrequency < $1.documentFrequency
+                : $0.term.unicodeScalars.lexicographicallyPrecedes($1.term.unicodeScalars) { $0.value < $1.value }
+        }
+        for (term, df) in rarestFirst {
+            guard let current = set, Double(df) < Self.narrowing * Double(current.count), let postings = try reader.term(term) else { continue }
+            set = Self.intersect(current, postings.postings.documents)
+        }
         var documents = set ?? []
-        for filter in try filterSets(for: query) { documents.formIntersection(filter) }
+        for filter in try filterSets(for: query) { documents = documents.filter { filter.contains(Int($0)) } }
 
         let meta = reader.meta
         var scored: [Candidate] = []
         scored.reserveCapacity(documents.count)
-        for doc in documents {
-            let norm = 1 - meta.b + meta.b * SearchFormat.length(fromNorm: try reader.norm(of: doc)) / meta.averageTextLength
+        for doc32 in documents {
+            let doc = Int(doc32)
             var score = 0.0
-            var start = Int.max
             for (index, terms) in partTerms.enumerated() {
                 var seen = Set<String>()
-                var partStart = 0
-                for (term, _) in terms where seen.insert(term).inserted {
-                    guard let postings = loaded[term] else { continue }
-                    if let entry = postings.entries[doc] {
-                        score += bm25(entry, idf: postings.idf, norm: norm, meta: meta)
-                        partStart = max(partStart, entry.firstChunk)
+                var entries: [(entry: Int, term: SearchIndexReader.Term)] = []
+                for (term, _) in terms {
+                    guard let postings = loaded[term], let entry = postings.postings.entry(of: doc) else { continue }
+                    entries.append((entry, postings))
+                    if seen.insert(term).inserted {
+                        score += Double(postings.idf) / 10_000 * (Double(postings.postings.levels[entry]) + 0.5) / Double(meta.levels)
                     }
                 }
-                if let bonus = titleBonus(parts[index], terms: terms, doc: doc, loaded: loaded, single: parts.count == 1) {
+                if let bonus = titleBonus(parts[index], terms: terms, entries: entries, single: parts.count == 1) {
                     score += bonus
                 }
-                // A part can begin at most its own length before the first chunk of any of its terms.
-                let back = 1 + parts[index].count / SearchFormat.chunkSize
-                start = min(start, terms.isEmpty ? 0 : max(0, partStart - back))
             }
-            scored.append(Candidate(id: doc, score: score, startChunk: start == Int.max ? 0 : start))
+            scored.append(Candidate(id: doc, score: score))
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
         return scored
@@ -102,12 +97,12 @@ public final class SearchEngine {
     /// Results `offset ..< offset + limit` in rank order, each verified against the report's text.
     public func search(_ query: SearchQuery, offset: Int = 0, limit: Int = 10) throws -> (results: [SearchResult], candidates: Int) {
         let ranked = try candidates(for: query)
-        let parts = query.parts
+        let matcher = TextMatcher(parts: query.parts)
         var results: [SearchResult] = []
         var verified = 0
         for candidate in ranked {
             guard results.count < limit else { break }
-            guard let result = try verify(candidate, parts: parts) else { continue }
+            guard let result = try verify(candidate, matcher: matcher) else { continue }
             if verified >= offset { results.append(result) }
             verified += 1
         }
@@ -119,33 +114,25 @@ public final class SearchEngine {
         try search(query, offset: 0, limit: Int.max).results
     }
 
-    // MARK: - Ranking
+    // MARK: - Candidates
 
-    private func bm25(_ entry: SearchIndexReader.PostingEntry, idf: Int, norm: Double, meta: SearchIndexReader.Meta) -> Double {
-        var weighted = 0.0
-        weighted += (meta.weights["title"] ?? 0) * Double(entry.titlePositions.count)
-        weighted += (meta.weights["tags"] ?? 0) * Double(entry.tags)
-        weighted += (meta.weights["regions"] ?? 0) * Double(entry.regions)
-        weighted += (meta.weights["headings"] ?? 0) * Double(entry.headings)
-        weighted += (meta.weights["text"] ?? 0) * Double(entry.text) / norm
-        return Double(idf) / 10_000 * weighted / (meta.k1 + weighted)
-    }
-
-    /// The title contains the part when its terms sit at their offsets from one start in the title.
-    private func titleBonus(_ part: [Unicode.Scalar], terms: [(term: String, offset: Int)], doc: Int,
-                            loaded: [String: SearchIndexReader.Term], single: Bool) -> Double? {
-        guard let first = terms.first, let firstEntry = loaded[first.term]?.entries[doc] else { return nil }
-        for position in firstEntry.titlePositions {
-            let start = position - first.offset
-            let all = terms.dropFirst().allSatisfy { term, offset in
-                loaded[term]?.entries[doc]?.titlePositions.contains(start + offset) ?? false
-            }
-            if all {
-                let exact = single && start == 0 && firstEntry.titleLength == part.count
-                return exact ? reader.meta.exactTitleBonus : reader.meta.titleBonus
+    static func intersect(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+        var result: [Int32] = []
+        result.reserveCapacity(min(a.count, b.count))
+        var i = 0
+        var j = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                result.append(a[i])
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
             }
         }
-        return nil
+        return result
     }
 
     private func filterSets(for query: SearchQuery) throws -> [Set<Int>] {
@@ -156,25 +143,45 @@ public final class SearchEngine {
         return wanted.map { group, value in facets[group]?[value] ?? [] }
     }
 
+    // MARK: - Ranking
+
+    /// The title contains the part when its covering terms sit at their offsets from one start in
+    /// the title; it is the query when that start is 0 and the title is as long as the part.
+    private func titleBonus(_ part: [Unicode.Scalar], terms: [(term: String, offset: Int)],
+                            entries: [(entry: Int, term: SearchIndexReader.Term)], single: Bool) -> Double? {
+        guard !terms.isEmpty, entries.count == terms.count,
+              let first = entries[0].term.postings.titles[entries[0].entry]
+        else { return nil }
+        for position in first.positions {
+            let start = position - terms[0].offset
+            let all = terms.indices.dropFirst().allSatisfy { index in
+                entries[index].term.postings.titles[entries[index].entry]?.positions.contains(start + terms[index].offset) ?? false
+            }
+            if all {
+                let exact = single && start == 0 && first.length == part.count
+                return exact ? reader.meta.exactTitleBonus : reader.meta.titleBonus
+            }
+        }
+        return nil
+    }
+
     // MARK: - Verification
 
-    /// Reads chunk 0 (it holds the title and metadata), then the text from the first chunk that can
-    /// hold a match, until every part is found; nil when one never is.
-    private func verify(_ candidate: Candidate, parts: [[Unicode.Scalar]]) throws -> SearchResult? {
-        let doc = candidate.id
-        let first = try reader.chunk(document: doc, index: 0)
-        var matcher = ChunkMatcher(parts: parts)
-        var excerpt = matcher.feed(first.text)
-        var next = max(1, candidate.startChunk)
-        if next > 1 { matcher.forgetTail() }
-        while !matcher.allFound && next < first.count {
-            let chunk = try reader.chunk(document: doc, index: next)
-            if let found = matcher.feed(chunk.text), excerpt == nil { excerpt = found }
-            next += 1
+    /// Checks the start of the body first; the rest file is read only when the start lacks a part
+    /// or the excerpt would reach past it, so the answer is the same as from the whole body.
+    private func verify(_ candidate: Candidate, matcher: TextMatcher) throws -> SearchResult? {
+        let document = try reader.document(candidate.id)
+        let head = heads[document.id] ?? TextMatcher.Text(title: document.title, body: document.body)
+        heads[document.id] = head
+        var excerpt = matcher.match(head)
+        if document.split != nil, excerpt.map({ !$0.truncatedAfter }) ?? true {
+            let whole = try wholes[document.id] ?? TextMatcher.Text(title: document.title, body: reader.wholeBody(of: document))
+            wholes[document.id] = whole
+            excerpt = matcher.match(whole)
         }
-        guard matcher.allFound, let excerpt else { return nil }
+        guard let excerpt else { return nil }
         return SearchResult(
-            id: doc, url: first.url, title: first.title, date: first.date, genre: first.genre,
-            tags: first.tags, regions: first.regions, score: candidate.score, excerpt: excerpt)
+            id: document.id, url: document.url, title: document.title, date: document.date, genre: document.genre,
+            tags: document.tags, regions: document.regions, score: candidate.score, excerpt: excerpt)
     }
 }

@@ -1,29 +1,34 @@
 import Foundation
 
 /// The layout and constants of the index files in `public/search/`, shared by the writer, the
-/// command-line reader and (by value, through `meta.js`) the page's JavaScript.
+/// command-line reader and (by value, through `meta.js` and `codes.js`) the page's JavaScript.
 ///
 /// Every file is a script `PKB.load("<key>", <JSON>);` so that the page can load it with a
 /// `<script>` element, which works from disk (file://) where `fetch` does not.
 ///
 /// - `meta`: counts and ranking constants.
-/// - `p/<shard>`: terms hashed to the shard, each `[df, idf, kind, payload]`; payload is base64
-///   postings, or `{"file": key}` when a large list lives in a file of its own (`p/<shard>-<k>`).
-/// - `n/<block>`: one length byte per report, for BM25's length normalisation.
-/// - `d/<id / 1000>/<id>-<k>`: the k-th chunk of a report's text; chunk 0 also holds its title,
-///   URL, date, genre, tags and regions.
+/// - `codes`: the character code report texts are compressed with (`CharacterCode`).
+/// - `p/<shard>`: terms hashed to the shard, each `[df, idf, payload]`; payload is the term's
+///   postings in base64 (`PostingsCoding`): report ids, each with its BM25F weight for the term
+///   already worked out (so no length norms need downloading), and where the term is in the title;
+///   or `{"f": key}` when a large list lives in a file of its own (`p/<shard>-<k>`).
+/// - `d/<id / 1000>/<id>`: a report's title, URL, date, genre, tags, regions and the start of its
+///   body, compressed; `d/<id / 1000>/<id>-1` the rest of the body, loaded only when a query is not
+///   found (with room for its excerpt) in the start.
 /// - `facets`: report ids per tag, region, genre and year, loaded only when filtering.
 public enum SearchFormat {
-    public static let version = 2
-    /// Original characters per text chunk; a result downloads only the chunks it needs.
-    public static let chunkSize = 1024
-    /// Reports per block of length norms.
-    public static let normBlock = 8192
+    public static let version = 3
+    /// Body scalars in a report's first file; its rest file starts there. The first file holds
+    /// `excerptReach` more, so that an excerpt around a match in the start never needs the rest.
+    public static let headScalars = 1536
+    public static let excerptReach = TextMatcher.after
+    /// Levels of a term's weight in a report (BM25's saturated term frequency, 0 ..< 1).
+    public static let impactLevels = 32
     /// Average bytes a postings shard should hold; sets the number of shards.
-    public static let targetShardBytes = 4_000
+    public static let targetShardBytes = 3_000
     /// Postings longer than this get a file of their own, so that looking up a rare term never
     /// downloads a frequent one that happens to share its shard.
-    public static let ownFileBytes = 1_500
+    public static let ownFileBytes = 600
 
     public static let k1 = 1.2
     public static let b = 0.75
@@ -35,30 +40,21 @@ public enum SearchFormat {
     public static let titleBonus = 2.0
     public static let exactTitleBonus = 1000.0
 
-    enum Kind {
-        /// Full entries: fields, counts, title positions, first chunk.
-        static let postings = 0
-        /// Report ids only (unigrams).
-        static let ids = 1
-    }
-
     enum FieldFlag {
         static let title: UInt8 = 1
         static let tags: UInt8 = 2
         static let regions: UInt8 = 4
         static let headings: UInt8 = 8
-        /// Bits 4–6 hold the count in the text (0 absent, 7 = 7 or more, the rest follows).
-        static let textShift: UInt8 = 4
-        static let laterChunk: UInt8 = 0x80
     }
 
     // MARK: - Paths
 
     public static func shardKey(_ shard: Int) -> String { "p/\(shard)" }
     public static func ownFileKey(shard: Int, index: Int) -> String { "p/\(shard)-\(index)" }
-    public static func normKey(_ block: Int) -> String { "n/\(block)" }
-    public static func chunkKey(doc: Int, chunk: Int) -> String { "d/\(doc / 1000)/\(doc)-\(chunk)" }
+    public static func documentKey(_ doc: Int) -> String { "d/\(doc / 1000)/\(doc)" }
+    public static func restKey(_ doc: Int) -> String { "d/\(doc / 1000)/\(doc)-1" }
     public static let metaKey = "meta"
+    public static let codesKey = "codes"
     public static let facetsKey = "facets"
 
     /// FNV-1a over the term's UTF-8 bytes; the page computes the same.
@@ -77,13 +73,10 @@ public enum SearchFormat {
         return Int((value * 10_000).rounded())
     }
 
-    /// A text's length in one byte: sqrt keeps precision where lengths are short.
-    static func lengthNorm(_ length: Int) -> UInt8 {
-        UInt8(min(255, Int(Double(length).squareRoot() / 2)))
-    }
-
-    static func length(fromNorm norm: UInt8) -> Double {
-        let root = (Double(norm) + 0.5) * 2
-        return root * root
+    /// A term's weight in a report as a level: BM25F's weighted count `w` saturated to
+    /// w / (k1 + w), cut into `impactLevels` steps. Readers add idf × (level + ½) / levels.
+    static func impactLevel(weighted: Double) -> Int {
+        let saturated = weighted / (k1 + weighted)
+        return min(impactLevels - 1, max(0, Int(saturated * Double(impactLevels))))
     }
 }

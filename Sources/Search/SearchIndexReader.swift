@@ -5,52 +5,40 @@ public final class SearchIndexReader {
     public struct Meta {
         public var documents: Int
         public var shards: Int
-        public var averageTextLength: Double
-        public var k1: Double
-        public var b: Double
+        public var levels: Int
         public var titleBonus: Double
         public var exactTitleBonus: Double
-        public var weights: [String: Double]
     }
 
-    /// One term's postings, decoded.
+    /// One term's postings, decoded, with its document frequency and idf.
     struct Term {
         var documentFrequency: Int
         var idf: Int
-        var entries: [Int: PostingEntry]
-        var documents: [Int]
+        var postings: PostingsCoding.Postings
     }
 
-    struct PostingEntry {
-        var flags: UInt8 = 0
-        var titleLength = 0
-        var titlePositions: [Int] = []
-        var tags = 0
-        var regions = 0
-        var headings = 0
-        var text = 0
-        var firstChunk = 0
-    }
-
-    public struct Chunk {
+    /// A report's first file: what results show, and the start of its body (all of it when
+    /// `split` is nil) to check and cut excerpts from.
+    public struct Document {
         public var id: Int
-        public var count: Int
         public var url: String
         public var title: String
         public var date: String
         public var genre: String
         public var tags: [String]
         public var regions: [String]
-        public var index: Int
-        public var text: String
+        public var body: String
+        /// Where the rest file starts in the body, when there is one.
+        public var split: Int?
     }
 
     public let directory: URL
     public let meta: Meta
     private var shards: [Int: [String: Any]] = [:]
     private var terms: [String: Term?] = [:]
-    private var chunks: [String: Chunk] = [:]
-    private var norms: [Int: [UInt8]] = [:]
+    private var documents: [Int: Document] = [:]
+    private var rests: [Int: String] = [:]
+    private var code: CharacterCode?
     private var facetSets: [String: [String: Set<Int>]]?
     /// Every file key read so far, for measuring what a query downloads.
     public private(set) var loadedKeys: [String] = []
@@ -58,48 +46,40 @@ public final class SearchIndexReader {
     public init(directory: URL) throws {
         self.directory = directory
         guard let json = try SearchIndexReader.load(SearchFormat.metaKey, in: directory) as? [String: Any],
+              json["v"] as? Int == SearchFormat.version,
               let n = json["n"] as? Int, let shards = json["shards"] as? Int
         else {
             throw SearchError.unreadable(directory.appendingPathComponent("meta.js").path)
         }
         func integer(_ key: String, _ fallback: Int) -> Int { json[key] as? Int ?? fallback }
-        let weights = (json["weights"] as? [String: Int] ?? [:]).mapValues(Double.init)
         meta = Meta(
-            documents: n, shards: shards,
-            averageTextLength: Double(integer("avgText100", 100)) / 100,
-            k1: Double(integer("k1000", 1200)) / 1000,
-            b: Double(integer("b1000", 750)) / 1000,
+            documents: n, shards: shards, levels: integer("levels", SearchFormat.impactLevels),
             titleBonus: Double(integer("titleBonus", 2)),
-            exactTitleBonus: Double(integer("exactTitleBonus", 1000)),
-            weights: weights)
+            exactTitleBonus: Double(integer("exactTitleBonus", 1000)))
         loadedKeys.append(SearchFormat.metaKey)
     }
 
-    /// What the shard says of a term, without loading a postings file of its own.
-    struct Lookup {
-        var documentFrequency: Int
-        /// The postings are in the shard itself, so using them costs nothing more.
-        var inline: Bool
-    }
-
-    /// Looks a term up in its shard (loading the shard once); nil when no report has it.
-    func lookup(_ key: String) throws -> Lookup? {
+    /// What the shard says of a term without reading a file of its own: nil when no report has
+    /// it; `inline` when its postings are in the shard.
+    func lookup(_ key: String) throws -> (documentFrequency: Int, inline: Bool)? {
         guard let raw = try rawEntry(key), let df = raw[0] as? Int else { return nil }
-        return Lookup(documentFrequency: df, inline: raw[3] is String)
+        return (df, raw[2] is String)
     }
 
+    /// A term's postings (loading its shard, and its own file, once); nil when no report has it.
     func term(_ key: String) throws -> Term? {
         if let cached = terms[key] { return cached }
         var decoded: Term? = nil
-        if let raw = try rawEntry(key), let df = raw[0] as? Int, let idf = raw[1] as? Int, let kind = raw[2] as? Int {
-            var base64 = raw[3] as? String
-            if let file = (raw[3] as? [String: Any])?["file"] as? String {
+        if let raw = try rawEntry(key), let df = raw[0] as? Int, let idf = raw[1] as? Int {
+            var base64 = raw[2] as? String
+            if let file = (raw[2] as? [String: Any])?["f"] as? String {
                 base64 = try SearchIndexReader.load(file, in: directory) as? String
                 loadedKeys.append(file)
             }
-            if let base64, let data = Data(base64Encoded: base64) {
-                decoded = SearchIndexReader.decode(df: df, idf: idf, idsOnly: kind == SearchFormat.Kind.ids, bytes: [UInt8](data))
-            }
+            guard let base64, let data = Data(base64Encoded: base64),
+                  let postings = PostingsCoding.decode([UInt8](data), documentFrequency: df)
+            else { throw SearchError.unreadable(SearchFormat.shardKey(SearchFormat.shard(of: key, shards: meta.shards))) }
+            decoded = Term(documentFrequency: df, idf: idf, postings: postings)
         }
         terms[key] = decoded
         return decoded
@@ -112,39 +92,58 @@ public final class SearchIndexReader {
             shards[shardIndex] = try SearchIndexReader.load(shardKey, in: directory) as? [String: Any] ?? [:]
             loadedKeys.append(shardKey)
         }
-        guard let raw = shards[shardIndex]?[key] as? [Any], raw.count == 4 else { return nil }
+        guard let raw = shards[shardIndex]?[key] as? [Any], raw.count == 3 else { return nil }
         return raw
     }
 
-    /// The length norm of a report (one byte, see `SearchFormat.lengthNorm`).
-    func norm(of document: Int) throws -> UInt8 {
-        let block = document / SearchFormat.normBlock
-        if norms[block] == nil {
-            let key = SearchFormat.normKey(block)
-            let base64 = try SearchIndexReader.load(key, in: directory) as? String ?? ""
-            norms[block] = [UInt8](Data(base64Encoded: base64) ?? Data())
-            loadedKeys.append(key)
-        }
-        let bytes = norms[block]!
-        let offset = document % SearchFormat.normBlock
-        return offset < bytes.count ? bytes[offset] : 0
-    }
-
-    public func chunk(document: Int, index: Int) throws -> Chunk {
-        let key = SearchFormat.chunkKey(doc: document, chunk: index)
-        if let cached = chunks[key] { return cached }
-        guard let json = try SearchIndexReader.load(key, in: directory) as? [String: Any] else {
-            throw SearchError.unreadable(key)
+    /// A report's first file, its start of the body decompressed.
+    public func document(_ id: Int) throws -> Document {
+        if let cached = documents[id] { return cached }
+        let key = SearchFormat.documentKey(id)
+        let json = try SearchIndexReader.load(key, in: directory) as? [String: Any]
+        guard let json, let body = try text(of: json) else {
+            throw SearchError.unreadable(directory.appendingPathComponent(key + ".js").path)
         }
         loadedKeys.append(key)
-        let chunk = Chunk(
-            id: json["i"] as? Int ?? document, count: json["n"] as? Int ?? 1,
-            url: json["u"] as? String ?? "", title: json["t"] as? String ?? "",
+        let document = Document(
+            id: id, url: json["u"] as? String ?? "", title: json["t"] as? String ?? "",
             date: json["d"] as? String ?? "", genre: json["g"] as? String ?? "",
-            tags: json["tg"] as? [String] ?? [], regions: json["r"] as? [String] ?? [],
-            index: json["k"] as? Int ?? index, text: json["x"] as? String ?? "")
-        chunks[key] = chunk
-        return chunk
+            tags: json["tg"] as? [String] ?? [], regions: json["r"] as? [String] ?? [], body: body,
+            split: json["h"] as? Int)
+        documents[id] = document
+        return document
+    }
+
+    /// The whole body: the first file's start, then the rest file.
+    public func wholeBody(of document: Document) throws -> String {
+        guard let split = document.split else { return document.body }
+        if let cached = rests[document.id] { return cached }
+        let key = SearchFormat.restKey(document.id)
+        let json = try SearchIndexReader.load(key, in: directory) as? [String: Any]
+        guard let json, let rest = try text(of: json) else {
+            throw SearchError.unreadable(directory.appendingPathComponent(key + ".js").path)
+        }
+        loadedKeys.append(key)
+        let whole = String(String.UnicodeScalarView(document.body.unicodeScalars.prefix(split))) + rest
+        rests[document.id] = whole
+        return whole
+    }
+
+    private func text(of json: [String: Any]) throws -> String? {
+        guard let count = json["n"] as? Int, let base64 = json["z"] as? String, let bits = Data(base64Encoded: base64) else { return nil }
+        return try characterCode().decode([UInt8](bits), count: count)
+    }
+
+    /// The code the texts are compressed with, as `codes.js` gives it.
+    private func characterCode() throws -> CharacterCode {
+        if let code { return code }
+        guard let json = try SearchIndexReader.load(SearchFormat.codesKey, in: directory) as? [String: Any],
+              let lengths = json["lengths"] as? [Int], let symbols = json["symbols"] as? String
+        else { throw SearchError.unreadable(directory.appendingPathComponent("codes.js").path) }
+        loadedKeys.append(SearchFormat.codesKey)
+        let made = CharacterCode(symbols: Array(symbols.unicodeScalars), lengthCounts: lengths)
+        code = made
+        return made
     }
 
     /// Report ids for each facet value: `facets()["tag"]["营商环境"]`.
@@ -155,21 +154,15 @@ public final class SearchIndexReader {
         var result: [String: [String: Set<Int>]] = [:]
         for (group, values) in json {
             for (value, base64) in values {
-                var reader = ByteReader([UInt8](Data(base64Encoded: base64) ?? Data()))
-                var ids = Set<Int>()
-                var previous = -1
-                while let gap = reader.varint() {
-                    previous += gap
-                    ids.insert(previous)
-                }
-                result[group, default: [:]][value] = ids
+                let ids = Data(base64Encoded: base64).flatMap { PostingsCoding.decodeIDs([UInt8]($0)) } ?? []
+                result[group, default: [:]][value] = Set(ids)
             }
         }
         facetSets = result
         return result
     }
 
-    // MARK: - Decoding
+    // MARK: - Files
 
     static func load(_ key: String, in directory: URL) throws -> Any? {
         let url = directory.appendingPathComponent(key + ".js")
@@ -177,38 +170,6 @@ public final class SearchIndexReader {
             throw SearchError.unreadable(url.path)
         }
         return ScriptJSON.payload(of: String(decoding: data, as: UTF8.self))
-    }
-
-    static func decode(df: Int, idf: Int, idsOnly: Bool, bytes: [UInt8]) -> Term {
-        var reader = ByteReader(bytes)
-        var entries: [Int: PostingEntry] = [:]
-        var documents: [Int] = []
-        documents.reserveCapacity(df)
-        var doc = -1
-        while !reader.atEnd, let gap = reader.varint() {
-            doc += gap
-            documents.append(doc)
-            if idsOnly { continue }
-            guard let flags = reader.byte() else { break }
-            var entry = PostingEntry(flags: flags)
-            if flags & SearchFormat.FieldFlag.title != 0 {
-                entry.titleLength = reader.varint() ?? 0
-                let count = reader.varint() ?? 0
-                var position = 0
-                for _ in 0..<count {
-                    position += reader.varint() ?? 0
-                    entry.titlePositions.append(position)
-                }
-            }
-            if flags & SearchFormat.FieldFlag.tags != 0 { entry.tags = reader.varint() ?? 0 }
-            if flags & SearchFormat.FieldFlag.regions != 0 { entry.regions = reader.varint() ?? 0 }
-            if flags & SearchFormat.FieldFlag.headings != 0 { entry.headings = reader.varint() ?? 0 }
-            entry.text = Int(flags >> SearchFormat.FieldFlag.textShift & 0x07)
-            if entry.text == 7 { entry.text += reader.varint() ?? 0 }
-            if flags & SearchFormat.FieldFlag.laterChunk != 0 { entry.firstChunk = reader.varint() ?? 0 }
-            entries[doc] = entry
-        }
-        return Term(documentFrequency: df, idf: idf, entries: entries, documents: documents)
     }
 }
 

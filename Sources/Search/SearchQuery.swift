@@ -50,6 +50,25 @@ public struct SearchQuery: Equatable, Sendable {
         }
         return terms
     }
+
+    /// The terms a part is looked up by: of each run of bigrams at consecutive offsets, every
+    /// other one and the last, so that together they cover every character of the run. A report
+    /// holds all of them if it holds the part, so no report is missed; and where they all sit at
+    /// their offsets from one start, the text there is the run, so they also tell a title that
+    /// contains the part. Unigrams (a part without bigrams) are all kept.
+    static func coveringTerms(of part: [Unicode.Scalar]) -> [(term: String, offset: Int)] {
+        let all = terms(of: part)
+        var chosen: [(term: String, offset: Int)] = []
+        for (index, term) in all.enumerated() {
+            let isBigram = term.term.unicodeScalars.count == 2
+            let runStart = index == 0 || all[index - 1].offset != term.offset - 1
+            let runEnd = index == all.count - 1 || all[index + 1].offset != term.offset + 1
+            let lastChosen = chosen.last?.offset
+            let everyOther = runStart || (lastChosen.map { term.offset - $0 >= 2 } ?? true)
+            if !isBigram || everyOther || runEnd { chosen.append(term) }
+        }
+        return chosen
+    }
 }
 
 /// One report found, with an excerpt around its first match.

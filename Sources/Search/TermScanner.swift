@@ -40,10 +40,11 @@ enum TermScanner {
         return String(view)
     }
 
+    /// Calls `term` for every bigram and unigram (key, position) and `word` for every word, in
+    /// text order: at each position its unigram first, then the bigram starting there.
     static func scan(
         _ values: [UInt32],
-        bigram: (UInt64, Int) -> Void,
-        unigram: (UInt32) -> Void,
+        term: (UInt64, Int) -> Void,
         word: (String, Int) -> Void
     ) {
         var wordStart = -1
@@ -51,11 +52,10 @@ enum TermScanner {
         var index = 0
         while index < count {
             let value = values[index]
-            let indexable = SearchNormalizer.isIndexable(value)
-            if indexable {
-                if SearchNormalizer.isHan(value) { unigram(value) }
+            if SearchNormalizer.isIndexable(value) {
+                if SearchNormalizer.isHan(value) { term(UInt64(value), index) }
                 if index + 1 < count, SearchNormalizer.isIndexable(values[index + 1]) {
-                    bigram(bigramKey(value, values[index + 1]), index)
+                    term(bigramKey(value, values[index + 1]), index)
                 }
             }
             let isWord = (0x30...0x39).contains(value) || (0x61...0x7A).contains(value)
@@ -68,6 +68,11 @@ enum TermScanner {
             index += 1
         }
         if wordStart >= 0 { word(asciiString(values[wordStart..<count]), wordStart) }
+    }
+
+    /// The index's name for a key: its one or two characters.
+    static func name(of key: UInt64) -> String {
+        key >> 42 == 0 ? String(Unicode.Scalar(UInt32(key))!) : string(of: key)
     }
 
     private static func asciiString(_ values: ArraySlice<UInt32>) -> String {

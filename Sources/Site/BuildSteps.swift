@@ -97,22 +97,28 @@ enum BuildSteps {
             }
         }.compactMap { $0 }
 
-        // Report pages, in batches; each batch's texts go to the search index in report order.
+        // Report pages, in batches; each report's search entry is made beside its page, and the
+        // batch goes into the search index in report order.
         var search = try SearchIndexWriter(directory: writer.staging.appendingPathComponent(PageLocation.searchIndex))
+        try search.prepareFolders(documents: model.reports.count)
+        let searchFolder = search.directory
         for start in stride(from: 0, to: model.reports.count, by: reportBatch) {
             let ids = Array(start..<min(model.reports.count, start + reportBatch))
-            let rendered = Parallel.map(ids) { id -> Result<RenderedText, Error> in
+            let indexed = Parallel.map(ids) { id -> Result<IndexedDocument, Error> in
                 do {
                     let (page, markdown) = try renderer.reportAndText(id, root: root)
                     try writer.write(page.contents, to: page.path)
-                    return .success(RenderedText(headings: markdown.headings.map(\.text), plainText: markdown.plainText))
+                    let text = RenderedText(headings: markdown.headings.map(\.text), plainText: markdown.plainText)
+                    let document = IndexedDocument(renderer.searchDocument(id, rendered: text), id: id)
+                    try document.write(in: searchFolder)
+                    return .success(document)
                 } catch {
                     return .failure(error)
                 }
             }
-            for (id, result) in zip(ids, rendered) {
+            for result in indexed {
                 switch result {
-                case .success(let text): try search.add(renderer.searchDocument(id, rendered: text))
+                case .success(let document): search.add(document)
                 case .failure(let error): failures.append(error)
                 }
             }

@@ -8,15 +8,14 @@ import Testing
     static let repoRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The sample reports' raw texts, cut into a few dozen documents of different lengths so that
-    /// several chunks and many reports are exercised.
+    /// The sample reports' raw texts, whole and cut into a few dozen documents of different lengths.
     static let corpus: [SearchDocument] = {
         let raw = URL(fileURLWithPath: "content/raw", relativeTo: repoRoot)
         let files = (try? FileManager.default.contentsOfDirectory(atPath: raw.path))?.sorted() ?? []
         var documents: [SearchDocument] = []
         for file in files where file.hasSuffix(".txt") {
             let text = (try? String(contentsOf: raw.appendingPathComponent(file), encoding: .utf8)) ?? ""
-            // The whole file too: long texts span several chunks.
+            // The whole file too: long texts.
             documents.append(SearchDocument(url: "reports/\(documents.count)/index.html", title: file, body: text))
             let paragraphs = text.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
             var index = 0
@@ -65,7 +64,7 @@ import Testing
 
     @Test func theCorpusIsLargeEnoughToMeanSomething() {
         #expect(Self.corpus.count > 30)
-        #expect(Self.corpus.contains { $0.body.unicodeScalars.count > 2 * SearchFormat.chunkSize })
+        #expect(Self.corpus.contains { $0.body.unicodeScalars.count > 4_000 })
     }
 
     @Test func bothIndexLayoutsAreUsed() throws {

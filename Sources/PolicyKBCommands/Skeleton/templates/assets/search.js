@@ -130,7 +130,22 @@
     return (hash >>> 0) % Math.max(1, shards);
   }
 
-  // MARK: - Postings (TermPostings in SearchIndexWriter.swift)
+  /* The terms a part is looked up by (SearchQuery.coveringTerms): of each run of bigrams at
+   * consecutive offsets every other one and the last, so that they cover every character. */
+  function coveringTerms(part) {
+    var all = termsOf(part), chosen = [];
+    for (var i = 0; i < all.length; i++) {
+      var t = all[i], isBigram = Array.from(t.term).length === 2;
+      var runStart = i === 0 || all[i - 1].offset !== t.offset - 1;
+      var runEnd = i === all.length - 1 || all[i + 1].offset !== t.offset + 1;
+      var last = chosen.length ? chosen[chosen.length - 1].offset : null;
+      var everyOther = runStart || last === null || t.offset - last >= 2;
+      if (!isBigram || everyOther || runEnd) chosen.push(t);
+    }
+    return chosen;
+  }
+
+  // MARK: - Bits (BitCoding.swift, PostingsCoding.swift)
 
   function base64Bytes(text) {
     var binary = (typeof atob === 'function') ? atob(text) : Buffer.from(text, 'base64').toString('binary');
@@ -138,50 +153,168 @@
     for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
     return bytes;
   }
-  function Reader(bytes) { this.bytes = bytes; this.offset = 0; }
-  Reader.prototype.varint = function () {
-    var result = 0, scale = 1;
-    while (this.offset < this.bytes.length) {
-      var b = this.bytes[this.offset++];
-      result += (b & 0x7f) * scale;
-      if (b < 0x80) return result;
-      scale *= 128;
-    }
-    return null;
-  };
-  Reader.prototype.byte = function () { return this.offset < this.bytes.length ? this.bytes[this.offset++] : null; };
 
-  function decodeTerm(df, idf, idsOnly, base64) {
-    var reader = new Reader(base64Bytes(base64)), entries = new Map(), documents = [], doc = -1;
-    while (reader.offset < reader.bytes.length) {
-      var gap = reader.varint();
-      if (gap === null) break;
-      doc += gap;
-      documents.push(doc);
-      if (idsOnly) continue;
-      var flags = reader.byte();
-      if (flags === null) break;
-      var e = { titleLength: 0, titlePositions: [], tags: 0, regions: 0, headings: 0, text: 0, firstChunk: 0 };
-      if (flags & 1) {
-        e.titleLength = reader.varint();
-        var count = reader.varint(), position = 0;
-        for (var i = 0; i < count; i++) { position += reader.varint(); e.titlePositions.push(position); }
-      }
-      if (flags & 2) e.tags = reader.varint();
-      if (flags & 4) e.regions = reader.varint();
-      if (flags & 8) e.headings = reader.varint();
-      e.text = (flags >> 4) & 7;
-      if (e.text === 7) e.text += reader.varint();
-      if (flags & 0x80) e.firstChunk = reader.varint();
-      entries.set(doc, e);
+  function BitReader(bytes) { this.bytes = bytes; this.pos = 0; this.limit = bytes.length * 8; }
+  BitReader.prototype.bit = function () {
+    if (this.pos >= this.limit) throw new Error('search index: the bits ran out');
+    var p = this.pos++;
+    return (this.bytes[p >> 3] >> (7 - (p & 7))) & 1;
+  };
+  BitReader.prototype.read = function (n) {
+    var v = 0;
+    for (var i = 0; i < n; i++) v = v * 2 + this.bit();
+    return v;
+  };
+  /* Exp-Golomb code of order k. */
+  BitReader.prototype.expGolomb = function (k) {
+    var zeros = 0;
+    while (this.bit() === 0) zeros++;
+    var width = zeros + k;
+    return Math.pow(2, width) + this.read(width) - Math.pow(2, k);
+  };
+
+  /* {docs: Int32Array, levels: Int32Array, titles: Map(entry → {length, positions})} */
+  function decodePostings(bytes, df) {
+    var r = new BitReader(bytes), docs = new Int32Array(df), levels = new Int32Array(df), titles = new Map();
+    var k = r.read(4), doc = -1, i;
+    for (i = 0; i < df; i++) { doc += r.expGolomb(k) + 1; docs[i] = doc; }
+    var median = r.read(5);
+    k = r.read(3);
+    for (i = 0; i < df; i++) { var z = r.expGolomb(k); levels[i] = median + (z % 2 === 0 ? z / 2 : -(z + 1) / 2); }
+    var count = r.expGolomb(0), entry = -1;
+    for (i = 0; i < count; i++) {
+      entry += r.expGolomb(0) + 1;
+      var length = r.expGolomb(0), n = r.expGolomb(0) + 1, position = -1, positions = [];
+      for (var p = 0; p < n; p++) { position += r.expGolomb(0) + 1; positions.push(position); }
+      titles.set(entry, { length: length, positions: positions });
     }
-    return { df: df, idf: idf, entries: entries, documents: documents };
+    return { docs: docs, levels: levels, titles: titles };
+  }
+
+  function entryOf(docs, doc) {
+    var low = 0, high = docs.length - 1;
+    while (low <= high) {
+      var middle = (low + high) >> 1, value = docs[middle];
+      if (value === doc) return middle;
+      if (value < doc) low = middle + 1; else high = middle - 1;
+    }
+    return -1;
   }
 
   function decodeIds(base64) {
-    var reader = new Reader(base64Bytes(base64)), ids = new Set(), previous = -1, gap;
-    while ((gap = reader.varint()) !== null) { previous += gap; ids.add(previous); }
+    var r = new BitReader(base64Bytes(base64)), k = r.read(4), n = r.expGolomb(0), ids = new Set(), previous = -1;
+    for (var i = 0; i < n; i++) { previous += r.expGolomb(k) + 1; ids.add(previous); }
     return ids;
+  }
+
+  function byCodePoints(a, b) {
+    var x = Array.from(a, function (c) { return c.codePointAt(0); }), y = Array.from(b, function (c) { return c.codePointAt(0); });
+    for (var i = 0; i < x.length && i < y.length; i++) if (x[i] !== y[i]) return x[i] - y[i];
+    return x.length - y.length;
+  }
+
+  function intersect(a, b) {
+    var out = new Int32Array(Math.min(a.length, b.length)), n = 0, i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { out[n++] = a[i]; i++; j++; } else if (a[i] < b[j]) i++; else j++;
+    }
+    return out.subarray(0, n);
+  }
+
+  /* The static character code of report texts (CharacterCode.swift), from codes.js. */
+  function CharacterCode(codes) {
+    this.symbols = Array.from(codes.symbols, function (c) { return c.codePointAt(0); });
+    this.counts = codes.lengths;
+    this.escapeBits = codes.escapeBits;
+    this.first = [0]; this.index = [0];
+    var code = 0, index = 0;
+    for (var length = 1; length <= this.counts.length; length++) {
+      this.first[length] = code; this.index[length] = index;
+      code = (code + this.counts[length - 1]) * 2;
+      index += this.counts[length - 1];
+    }
+  }
+  CharacterCode.prototype.decode = function (bytes, count) {
+    var r = new BitReader(bytes), out = [], pieces = [], max = this.counts.length;
+    for (var i = 0; i < count; i++) {
+      var code = 0, length = 0, symbol = -1;
+      while (symbol < 0) {
+        code = code * 2 + r.bit();
+        length++;
+        if (length > max) throw new Error('search index: not a character code');
+        var offset = code - this.first[length];
+        if (offset >= 0 && offset < this.counts[length - 1]) symbol = this.symbols[this.index[length] + offset];
+      }
+      if (symbol === 0) symbol = r.read(this.escapeBits);
+      out.push(symbol);
+      if (out.length === 4096) { pieces.push(String.fromCodePoint.apply(null, out)); out = []; }
+    }
+    pieces.push(String.fromCodePoint.apply(null, out));
+    return pieces.join('');
+  };
+
+  // MARK: - Verification (TextMatcher.swift)
+
+  function indexOf(needle, hay, from) {
+    var first = needle[0], last = hay.length - needle.length;
+    outer: for (var i = from; i <= last; i++) {
+      if (hay[i] !== first) continue;
+      for (var j = 1; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+      return i;
+    }
+    return -1;
+  }
+
+  /* A report's text normalised once: the title, a line break, the body. */
+  function prepareText(title, body) {
+    var original = Array.from(title, function (c) { return c.codePointAt(0); });
+    var bodyStart = original.length + 1;
+    original.push(10);
+    for (var ch of body) original.push(ch.codePointAt(0));
+    var points = [], origins = [];
+    for (var i = 0; i < original.length; i++) {
+      var mapped = mapCodePoint(original[i]);
+      for (var m = 0; m < mapped.length; m++) { points.push(mapped[m]); origins.push(i); }
+    }
+    var bodyIndex = points.length;
+    for (var o = 0; o < origins.length; o++) if (origins[o] >= bodyStart) { bodyIndex = o; break; }
+    return { original: original, points: points, origins: origins, bodyStart: bodyStart, bodyIndex: bodyIndex };
+  }
+
+  /* The excerpt around the first match in the body (else in the title), or null when some part is missing. */
+  function match(qparts, text) {
+    var points = text.points, origins = text.origins, original = text.original;
+    var firstInBody = -1, firstAnywhere = -1;
+    for (var p = 0; p < qparts.length; p++) {
+      var part = qparts[p];
+      if (!part.length) continue;
+      var at = indexOf(part, points, 0);
+      if (at < 0) return null;
+      if (firstAnywhere < 0 || at < firstAnywhere) firstAnywhere = at;
+      var inBody = at >= text.bodyIndex ? at : indexOf(part, points, text.bodyIndex);
+      if (inBody >= 0 && (firstInBody < 0 || inBody < firstInBody)) firstInBody = inBody;
+    }
+    var matchAt = firstInBody >= 0 ? firstInBody : firstAnywhere;
+    if (matchAt < 0) return null;
+    var center = origins[matchAt], floor = firstInBody >= 0 ? text.bodyStart : 0;
+    var start = Math.max(floor, center - 30), end = Math.min(original.length, center + 90), ranges = [];
+    qparts.forEach(function (part) {
+      if (!part.length) return;
+      var from = 0, at;
+      while ((at = indexOf(part, points, from)) >= 0) {
+        var s = origins[at], e = origins[at + part.length - 1] + 1;
+        if (s >= start && e <= end) ranges.push([s - start, e - start]);
+        if (s >= end) break;
+        from = at + 1;
+      }
+    });
+    ranges.sort(function (a, b) { return a[0] !== b[0] ? a[0] - b[0] : a[1] - b[1]; });
+    var merged = [];
+    ranges.forEach(function (r) {
+      var last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]); else merged.push([r[0], r[1]]);
+    });
+    return { text: str(original.slice(start, end)), highlights: merged, truncatedBefore: start > floor, truncatedAfter: end < original.length };
   }
 
   // MARK: - Engine (SearchEngine.swift)
@@ -189,61 +322,40 @@
   function Engine(base) {
     this.base = base;
     this.terms = new Map();
+    this.texts = new Map();
     /* Numbers arrive as integers so that both languages compute with the same doubles. */
     this.metaPromise = loadKey(base, 'meta').then(function (m) {
-      return { n: m.n, shards: m.shards, chunk: m.chunk, normBlock: m.normBlock, avgText: m.avgText100 / 100, k1: m.k1000 / 1000, b: m.b1000 / 1000,
-        titleBonus: m.titleBonus, exactTitleBonus: m.exactTitleBonus, weights: m.weights };
+      if (m.v !== 3) throw new Error('search index of another version: rebuild the site');
+      return { n: m.n, shards: m.shards, levels: m.levels, titleBonus: m.titleBonus, exactTitleBonus: m.exactTitleBonus };
     });
   }
 
-  /* The shard's entry for a term: [df, idf, kind, base64 | {file}], or undefined. */
+  /* The shard's entry for a term: [df, idf, base64 | {f}], or null. */
   Engine.prototype.lookup = function (key) {
     var self = this;
     return self.metaPromise.then(function (meta) {
-      return loadKey(self.base, 'p/' + shardOf(key, meta.shards)).then(function (shard) { return shard[key]; });
-    });
-  };
-
-  /* The terms a part is looked up by (SearchEngine.chosenTerms): those whose postings sit in
-   * their shard, else the least frequent one; null when a term is in no report. */
-  Engine.prototype.chosenTerms = function (part) {
-    var all = termsOf(part);
-    if (!all.length) return Promise.resolve([]);
-    return Promise.all(all.map(function (t) { return this.lookup(t.term); }, this)).then(function (raws) {
-      if (raws.some(function (r) { return !r; })) return null;
-      var inline = all.filter(function (t, i) { return typeof raws[i][3] === 'string'; });
-      if (inline.length) return inline;
-      var best = 0;
-      for (var i = 1; i < raws.length; i++) if (raws[i][0] < raws[best][0]) best = i;
-      return [all[best]];
-    });
-  };
-
-  Engine.prototype.term = function (key) {
-    var self = this;
-    if (self.terms.has(key)) return Promise.resolve(self.terms.get(key));
-    return self.metaPromise.then(function (meta) {
       return loadKey(self.base, 'p/' + shardOf(key, meta.shards)).then(function (shard) {
-        var raw = shard[key];
-        if (!raw) { self.terms.set(key, null); return null; }
-        var payload = typeof raw[3] === 'string' ? Promise.resolve(raw[3]) : loadKey(self.base, raw[3].file);
-        return payload.then(function (base64) {
-          var term = decodeTerm(raw[0], raw[1], raw[2] === 1, base64);
-          self.terms.set(key, term);
-          return term;
-        });
+        return Object.prototype.hasOwnProperty.call(shard, key) ? shard[key] : null;
       });
     });
   };
 
-  /* Length norms of the candidates' blocks: [block] → bytes. */
-  Engine.prototype.norms = function (docs, meta) {
-    var self = this, blocks = [];
-    docs.forEach(function (d) { var b = Math.floor(d / meta.normBlock); if (blocks.indexOf(b) < 0) blocks.push(b); });
-    return Promise.all(blocks.map(function (b) { return loadKey(self.base, 'n/' + b); })).then(function (data) {
-      var out = new Map();
-      blocks.forEach(function (b, i) { out.set(b, base64Bytes(data[i])); });
-      return out;
+  /* A term's postings {df, idf, docs, tf, fields}, or null when no report has it. */
+  Engine.prototype.term = function (key) {
+    var self = this;
+    if (self.terms.has(key)) return Promise.resolve(self.terms.get(key));
+    return self.lookup(key).then(function (raw) {
+      {
+        if (!raw) { self.terms.set(key, null); return null; }
+        var payload = typeof raw[2] === 'string' ? Promise.resolve(raw[2]) : loadKey(self.base, raw[2].f);
+        return payload.then(function (base64) {
+          var term = decodePostings(base64Bytes(base64), raw[0]);
+          term.df = raw[0];
+          term.idf = raw[1];
+          self.terms.set(key, term);
+          return term;
+        });
+      }
     });
   };
 
@@ -262,165 +374,128 @@
     return self.facetsPromise;
   };
 
-  Engine.prototype.chunk = function (doc, index) {
-    return loadKey(this.base, 'd/' + Math.floor(doc / 1000) + '/' + doc + '-' + index);
+  Engine.prototype.code = function () {
+    if (!this.codePromise) this.codePromise = loadKey(this.base, 'codes').then(function (c) { return new CharacterCode(c); });
+    return this.codePromise;
   };
 
-  function bm25(e, idf, norm, meta) {
-    var w = meta.weights, weighted = 0;
-    weighted += (w.title || 0) * e.titlePositions.length;
-    weighted += (w.tags || 0) * e.tags;
-    weighted += (w.regions || 0) * e.regions;
-    weighted += (w.headings || 0) * e.headings;
-    weighted += (w.text || 0) * e.text / norm;
-    return idf / 10000 * weighted / (meta.k1 + weighted);
-  }
+  /* A report's first file, the start of its body decompressed and normalised with the title;
+   * the latest few hundred are kept. */
+  Engine.prototype.document = function (doc) {
+    var self = this;
+    if (self.texts.has(doc)) return Promise.resolve(self.texts.get(doc));
+    return Promise.all([self.code(), loadKey(self.base, 'd/' + Math.floor(doc / 1000) + '/' + doc)]).then(function (all) {
+      var file = all[1], body = all[0].decode(base64Bytes(file.z), file.n);
+      var entry = { id: doc, url: file.u, title: file.t, date: file.d, genre: file.g, tags: file.tg, regions: file.r,
+        body: body, split: file.h === undefined ? null : file.h, text: prepareText(file.t, body), whole: null };
+      if (self.texts.size >= 400) self.texts.delete(self.texts.keys().next().value);
+      self.texts.set(doc, entry);
+      return entry;
+    });
+  };
 
-  function titleBonus(part, terms, doc, loaded, single, meta) {
-    var first = terms.length ? loaded.get(terms[0].term) : null;
-    var firstEntry = first ? first.entries.get(doc) : null;
-    if (!firstEntry) return null;
-    for (var p = 0; p < firstEntry.titlePositions.length; p++) {
-      var start = firstEntry.titlePositions[p] - terms[0].offset, all = true;
+  /* The whole text: the first file's start of the body, then the rest file. */
+  Engine.prototype.wholeText = function (d) {
+    if (d.split === null) return Promise.resolve(d.text);
+    if (d.whole) return Promise.resolve(d.whole);
+    return Promise.all([this.code(), loadKey(this.base, 'd/' + Math.floor(d.id / 1000) + '/' + d.id + '-1')]).then(function (all) {
+      var rest = all[0].decode(base64Bytes(all[1].z), all[1].n);
+      d.whole = prepareText(d.title, str(Array.from(d.body, function (c) { return c.codePointAt(0); }).slice(0, d.split)) + rest);
+      return d.whole;
+    });
+  };
+
+  function titleBonus(part, terms, entries, single, meta) {
+    if (!terms.length || entries.length !== terms.length) return null;
+    var first = entries[0].term.titles.get(entries[0].entry);
+    if (!first) return null;
+    for (var p = 0; p < first.positions.length; p++) {
+      var start = first.positions[p] - terms[0].offset, all = true;
       for (var o = 1; o < terms.length; o++) {
-        var t = loaded.get(terms[o].term), e = t ? t.entries.get(doc) : null;
-        if (!e || e.titlePositions.indexOf(start + terms[o].offset) < 0) { all = false; break; }
+        var t = entries[o].term.titles.get(entries[o].entry);
+        if (!t || t.positions.indexOf(start + terms[o].offset) < 0) { all = false; break; }
       }
-      if (all) return (single && start === 0 && firstEntry.titleLength === part.length) ? meta.exactTitleBonus : meta.titleBonus;
+      if (all) return (single && start === 0 && first.length === part.length) ? meta.exactTitleBonus : meta.titleBonus;
     }
     return null;
   }
 
-  /* Candidates in rank order: [{id, score, startChunk}], before verification. */
+  /* Candidates in rank order: [{id, score}], before verification. */
   Engine.prototype.candidates = function (query) {
-    var self = this, qparts = parts(query.text || ''), partTerms, unique = [];
+    var self = this, qparts = parts(query.text || ''), partTerms = qparts.map(coveringTerms), unique = [], extra = [];
     var filters = [['tag', query.tag], ['region', query.region], ['genre', query.genre], ['year', query.year]]
       .filter(function (f) { return f[1]; });
+    if (!partTerms.some(function (t) { return t.length; })) return Promise.resolve([]);
+    partTerms.forEach(function (terms) { terms.forEach(function (t) { if (unique.indexOf(t.term) < 0) unique.push(t.term); }); });
+    /* The parts' other bigrams narrow the candidates further (SearchEngine.candidates). */
+    qparts.forEach(function (part, pi) {
+      termsOf(part).forEach(function (t) {
+        if (!partTerms[pi].some(function (c) { return c.term === t.term; }) && extra.indexOf(t.term) < 0) extra.push(t.term);
+      });
+    });
     var meta, loaded = new Map(), set = null;
-    return Promise.all(qparts.map(function (p) { return self.chosenTerms(p); })).then(function (chosen) {
-      if (chosen.some(function (t) { return t === null; })) return null;
-      partTerms = chosen;
-      if (!partTerms.some(function (t) { return t.length; })) return null;
-      partTerms.forEach(function (terms) { terms.forEach(function (t) { if (unique.indexOf(t.term) < 0) unique.push(t.term); }); });
-      return Promise.all([self.metaPromise, Promise.all(unique.map(function (t) { return self.term(t); })),
-        filters.length ? self.facets() : Promise.resolve(null)]);
-    }).then(function (all) {
-      if (all === null) return null;
+    return Promise.all([self.metaPromise, Promise.all(unique.map(function (t) { return self.term(t); })),
+      Promise.all(extra.map(function (t) { return self.lookup(t); })),
+      filters.length ? self.facets() : Promise.resolve(null)]).then(function (all) {
       meta = all[0];
-      var postings = all[1], facets = all[2];
+      var postings = all[1], lookups = all[2], facets = all[3];
       for (var i = 0; i < unique.length; i++) {
         if (!postings[i]) return null;
         loaded.set(unique[i], postings[i]);
-        var docs = new Set(postings[i].documents);
-        set = set === null ? docs : new Set(Array.from(set).filter(function (d) { return docs.has(d); }));
+        set = set === null ? postings[i].docs : intersect(set, postings[i].docs);
       }
-      filters.forEach(function (f) {
-        var ids = (facets[f[0]] || {})[f[1]] || new Set();
-        set = new Set(Array.from(set).filter(function (d) { return ids.has(d); }));
-      });
-      return self.norms(set, meta);
-    }).then(function (norms) {
-      if (norms === null) return [];
-      var scored = [];
-      set.forEach(function (doc) {
-        var block = norms.get(Math.floor(doc / meta.normBlock)), nb = block[doc % meta.normBlock] || 0;
-        var length = (nb + 0.5) * 2;
-        length = length * length;
-        var norm = 1 - meta.b + meta.b * length / meta.avgText;
-        var score = 0, start = Infinity;
-        partTerms.forEach(function (terms, pi) {
-          var seen = new Set(), partStart = 0;
-          terms.forEach(function (t) {
-            if (seen.has(t.term)) return;
-            seen.add(t.term);
-            var e = loaded.get(t.term).entries.get(doc);
-            if (e) { score += bm25(e, loaded.get(t.term).idf, norm, meta); partStart = Math.max(partStart, e.firstChunk); }
-          });
-          var bonus = titleBonus(qparts[pi], terms, doc, loaded, qparts.length === 1, meta);
-          if (bonus !== null) score += bonus;
-          var back = 1 + Math.floor(qparts[pi].length / meta.chunk);
-          start = Math.min(start, terms.length ? Math.max(0, partStart - back) : 0);
+      if (lookups.some(function (raw) { return !raw; })) return null;
+      var others = extra.map(function (t, i) { return { term: t, df: lookups[i][0] }; });
+      others.sort(function (a, b) { return a.df !== b.df ? a.df - b.df : byCodePoints(a.term, b.term); });
+      function narrow(i) {
+        if (i >= others.length || !(others[i].df < 0.8 * set.length)) return i >= others.length ? Promise.resolve() : narrow(i + 1);
+        return self.term(others[i].term).then(function (term) { set = intersect(set, term.docs); return narrow(i + 1); });
+      }
+      return narrow(0).then(function () {
+        filters.forEach(function (f) {
+          var ids = (facets[f[0]] || {})[f[1]] || new Set();
+          set = set.filter(function (d) { return ids.has(d); });
         });
-        scored.push({ id: doc, score: score, startChunk: start === Infinity ? 0 : start });
+        return set;
       });
+    }).then(function (docs) {
+      if (docs === null) return [];
+      var scored = new Array(docs.length), levels = meta.levels;
+      var partUnique = partTerms.map(function (terms) {
+        return terms.map(function (t, i) { return terms.findIndex(function (u) { return u.term === t.term; }) === i; });
+      });
+      for (var c = 0; c < docs.length; c++) {
+        var doc = docs[c], score = 0;
+        for (var pi = 0; pi < partTerms.length; pi++) {
+          var terms = partTerms[pi], entries = [];
+          for (var ti = 0; ti < terms.length; ti++) {
+            var term = loaded.get(terms[ti].term), entry = entryOf(term.docs, doc);
+            if (entry < 0) continue;
+            entries.push({ entry: entry, term: term });
+            if (partUnique[pi][ti]) score += term.idf / 10000 * (term.levels[entry] + 0.5) / levels;
+          }
+          var bonus = titleBonus(qparts[pi], terms, entries, qparts.length === 1, meta);
+          if (bonus !== null) score += bonus;
+        }
+        scored[c] = { id: doc, score: score };
+      }
       scored.sort(function (a, b) { return a.score !== b.score ? b.score - a.score : a.id - b.id; });
       return scored;
     });
   };
 
-  // MARK: - Verification (ChunkMatcher.swift)
-
-  function indexOf(needle, hay, from) {
-    outer: for (var i = from; i + needle.length <= hay.length; i++) {
-      for (var j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-      return i;
-    }
-    return -1;
-  }
-
-  function Matcher(qparts) { this.parts = qparts; this.found = qparts.map(function () { return false; }); this.tail = []; }
-  Matcher.prototype.allFound = function () { return this.found.indexOf(false) < 0; };
-  Matcher.prototype.forgetTail = function () { this.tail = []; };
-  Matcher.prototype.feed = function (chunkText) {
-    var longest = Math.max.apply(null, this.parts.map(function (p) { return p.length; }).concat([1]));
-    var original = this.tail.concat(Array.from(chunkText, function (c) { return c.codePointAt(0); }));
-    var points = [], origins = [];
-    for (var i = 0; i < original.length; i++) {
-      var mapped = mapCodePoint(original[i]);
-      for (var m = 0; m < mapped.length; m++) { points.push(mapped[m]); origins.push(i); }
-    }
-    var hadAny = this.found.indexOf(true) >= 0, firstMatch = -1, self = this;
-    this.parts.forEach(function (part, index) {
-      var at = indexOf(part, points, 0);
-      if (at >= 0) {
-        if (!self.found[index] && !hadAny && firstMatch < 0) firstMatch = at;
-        self.found[index] = true;
-      }
-    });
-    var keep = Math.min(original.length, Math.max(0, longest - 1) + 4);
-    this.tail = original.slice(original.length - keep);
-    if (firstMatch < 0) return null;
-    return this.excerpt(original, points, origins, firstMatch);
-  };
-  Matcher.prototype.excerpt = function (original, points, origins, matchAt) {
-    var center = origins[matchAt], start = Math.max(0, center - 30), end = Math.min(original.length, center + 90), ranges = [];
-    this.parts.forEach(function (part) {
-      var from = 0, at;
-      while ((at = indexOf(part, points, from)) >= 0) {
-        var s = origins[at], e = origins[at + part.length - 1] + 1;
-        if (s >= start && e <= end) ranges.push([s - start, e - start]);
-        from = at + 1;
-      }
-    });
-    ranges.sort(function (a, b) { return a[0] !== b[0] ? a[0] - b[0] : a[1] - b[1]; });
-    var merged = [];
-    ranges.forEach(function (r) {
-      var last = merged[merged.length - 1];
-      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]); else merged.push([r[0], r[1]]);
-    });
-    return { text: str(original.slice(start, end)), highlights: merged, truncatedBefore: start > 0, truncatedAfter: end < original.length };
-  };
-
-  /* Chunk 0 (title and metadata), then the text from the first chunk that can hold a match. */
+  /* The start of the body first; the rest file only when the start lacks a part or the excerpt
+   * would reach past it (SearchEngine.verify). */
   Engine.prototype.verify = function (candidate, qparts) {
-    var self = this, doc = candidate.id, matcher = new Matcher(qparts), excerpt = null, first = null;
-    function step(index) {
-      if (matcher.allFound() || index >= first.n) return null;
-      return self.chunk(doc, index).then(function (chunk) {
-        var found = matcher.feed(chunk.x);
-        if (found && !excerpt) excerpt = found;
-        return step(index + 1);
-      });
-    }
-    return self.chunk(doc, 0).then(function (chunk) {
-      first = chunk;
-      excerpt = matcher.feed(chunk.x);
-      var next = Math.max(1, candidate.startChunk);
-      if (next > 1) matcher.forgetTail();
-      return step(next);
-    }).then(function () {
-      if (!matcher.allFound() || !excerpt) return null;
-      return { id: doc, url: first.u, title: first.t, date: first.d, genre: first.g, tags: first.tg, regions: first.r, score: candidate.score, excerpt: excerpt };
+    var self = this;
+    return this.document(candidate.id).then(function (d) {
+      var excerpt = match(qparts, d.text);
+      if (d.split === null || (excerpt && excerpt.truncatedAfter)) return [d, excerpt];
+      return self.wholeText(d).then(function (text) { return [d, match(qparts, text)]; });
+    }).then(function (pair) {
+      var d = pair[0], excerpt = pair[1];
+      if (!excerpt) return null;
+      return { id: d.id, url: d.url, title: d.title, date: d.date, genre: d.genre, tags: d.tags, regions: d.regions, score: candidate.score, excerpt: excerpt };
     });
   };
 

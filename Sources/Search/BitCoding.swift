@@ -1,0 +1,102 @@
+/// Bits written most significant first, the unit of postings lists, facet lists and compressed
+/// texts. The page's JavaScript reads them with the same rules (`BitReader` in search.js).
+struct BitWriter {
+    private(set) var bytes: [UInt8] = []
+    private var current: UInt64 = 0
+    private var pending = 0
+
+    init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The low `count` bits of `value` (count ≤ 32).
+    mutating func write(_ value: UInt32, bits count: Int) {
+        guard count > 0 else { return }
+        current = current << UInt64(count) | UInt64(value) & ((1 << UInt64(count)) - 1)
+        pending += count
+        while pending >= 8 {
+            pending -= 8
+            bytes.append(UInt8(truncatingIfNeeded: current >> UInt64(pending)))
+        }
+        current &= (1 << UInt64(pending)) - 1
+    }
+
+    /// Exp-Golomb code of order `k` for a value ≥ 0: small values in few bits, any value possible.
+    mutating func expGolomb(_ value: Int, k: Int) {
+        let shifted = UInt64(value) + (1 << UInt64(k))
+        let width = 64 - shifted.leadingZeroBitCount
+        write(0, bits: width - 1 - k)
+        var remaining = width
+        while remaining > 32 {
+            remaining -= 32
+            write(UInt32(truncatingIfNeeded: shifted >> UInt64(remaining)), bits: 32)
+        }
+        write(UInt32(truncatingIfNeeded: shifted), bits: remaining)
+    }
+
+    /// The bytes so far, the last one padded with zero bits.
+    mutating func finish() -> [UInt8] {
+        if pending > 0 {
+            bytes.append(UInt8(truncatingIfNeeded: current << UInt64(8 - pending)))
+            current = 0
+            pending = 0
+        }
+        return bytes
+    }
+
+    /// Bits an Exp-Golomb code of order k takes for `value`, for choosing k.
+    static func expGolombBits(_ value: Int, k: Int) -> Int {
+        let shifted = UInt64(value) + (1 << UInt64(k))
+        let width = 64 - shifted.leadingZeroBitCount
+        return 2 * width - 1 - k
+    }
+
+    /// The order (0 ... maxK) that codes `values` in the fewest bits.
+    static func bestOrder<S: Sequence>(for values: S, maxK: Int) -> Int where S.Element == Int {
+        var totals = [Int](repeating: 0, count: maxK + 1)
+        for value in values {
+            for k in 0...maxK { totals[k] += expGolombBits(value, k: k) }
+        }
+        return totals.indices.min { totals[$0] < totals[$1] } ?? 0
+    }
+}
+
+struct BitReader {
+    let bytes: [UInt8]
+    private(set) var position = 0
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    var bitCount: Int { bytes.count * 8 }
+
+    mutating func bit() -> UInt32? {
+        guard position < bitCount else { return nil }
+        let value = UInt32(bytes[position >> 3] >> UInt8(7 - position & 7)) & 1
+        position += 1
+        return value
+    }
+
+    mutating func read(bits count: Int) -> UInt64? {
+        var value: UInt64 = 0
+        for _ in 0..<count {
+            guard let bit = bit() else { return nil }
+            value = value << 1 | UInt64(bit)
+        }
+        return value
+    }
+
+    mutating func expGolomb(k: Int) -> Int? {
+        var zeros = 0
+        while true {
+            guard let bit = bit() else { return nil }
+            if bit == 1 { break }
+            zeros += 1
+            if zeros > 40 { return nil }
+        }
+        guard let rest = read(bits: zeros + k) else { return nil }
+        let value = (UInt64(1) << UInt64(zeros + k)) | rest
+        return Int(value - (UInt64(1) << UInt64(k)))
+    }
+}

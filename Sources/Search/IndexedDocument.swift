@@ -1,0 +1,136 @@
+import Foundation
+
+/// What one report gives the search index, worked out on its own (on any core): its terms with
+/// their counts and fields, its length, its facets, and its file `d/…` (metadata and compressed text).
+///
+/// Only terms of the searchable text (title and body) are kept: a report is a candidate for a
+/// term only if its text has it, and tags, regions and headings raise the score of those terms.
+public struct IndexedDocument: Sendable {
+    public let id: Int
+    /// Bigram and unigram keys (`TermScanner`), then words; counts in the text, in the same order.
+    var keys: [UInt64] = []
+    var keyFrequencies: [UInt32] = []
+    var words: [String] = []
+    var wordFrequencies: [UInt32] = []
+    /// Terms that also occur in the title, tags, regions or headings.
+    var fields: [FieldOccurrence] = []
+    var textLength = 0
+    var facets: [(group: String, value: String)] = []
+    /// The report's `d/` files: keys and contents (the first, and the rest of a long body).
+    var files: [(key: String, contents: String)] = []
+
+    /// Analyses `document`, which will have id `id` in the index.
+    public init(_ document: SearchDocument, id: Int) {
+        self.id = id
+        let text = document.searchableText
+        let normalized = NormalizedValues(text)
+        textLength = normalized.values.count
+        let titleLength = NormalizedValues(document.title).values.count
+
+        var table = TermTable(capacity: max(64, normalized.values.count))
+        var wordIndex: [String: Int] = [:]
+        var titlePositions: [Int: [Int32]] = [:]
+        TermScanner.scan(normalized.values) { key, position in
+            let (index, isNew) = table.index(of: key)
+            if isNew {
+                keys.append(key)
+                keyFrequencies.append(1)
+            } else {
+                keyFrequencies[index] += 1
+            }
+            if position < titleLength { titlePositions[index, default: []].append(Int32(position)) }
+        } word: { word, position in
+            if let index = wordIndex[word] {
+                wordFrequencies[index] += 1
+            } else {
+                wordIndex[word] = words.count
+                words.append(word)
+                wordFrequencies.append(1)
+            }
+            if position < titleLength { titlePositions[-1 - wordIndex[word]!, default: []].append(Int32(position)) }
+        }
+
+        // Field counts for the text's terms: index ≥ 0 for keys, -1 - i for word i.
+        var counts: [Int: (tags: Int, regions: Int, headings: Int)] = [:]
+        func count(_ field: String, _ add: (inout (tags: Int, regions: Int, headings: Int)) -> Void) {
+            TermScanner.scan(NormalizedValues(field).values) { key, _ in
+                if let index = table.find(key) { add(&counts[index, default: (0, 0, 0)]) }
+            } word: { word, _ in
+                if let index = wordIndex[word] { add(&counts[-1 - index, default: (0, 0, 0)]) }
+            }
+        }
+        for tag in document.tags { count(tag) { $0.tags += 1 } }
+        for region in document.regions { count(region) { $0.regions += 1 } }
+        for heading in document.headings { count(heading) { $0.headings += 1 } }
+
+        let keyCount = keys.count
+        func term(_ index: Int) -> Int32 { Int32(index >= 0 ? index : keyCount + (-1 - index)) }
+        for index in Set(titlePositions.keys).union(counts.keys) {
+            let positions = titlePositions[index] ?? []
+            let other = counts[index] ?? (0, 0, 0)
+            fields.append(FieldOccurrence(
+                term: term(index), titleLength: positions.isEmpty ? 0 : UInt16(min(titleLength, 0xFFFF)),
+                titlePositions: positions, tags: UInt16(min(other.tags, 0xFFFF)),
+                regions: UInt16(min(other.regions, 0xFFFF)), headings: UInt16(min(other.headings, 0xFFFF))))
+        }
+        fields.sort { $0.term < $1.term }
+
+        for tag in Set(document.tags).sorted() { facets.append(("tag", tag)) }
+        for region in Set(document.regions).sorted() { facets.append(("region", region)) }
+        if let genre = document.genre, !genre.isEmpty { facets.append(("genre", genre)) }
+        if let year = document.year, !year.isEmpty { facets.append(("year", year)) }
+        files = Self.files(document, id: id)
+    }
+
+    /// The first file: metadata as JSON and the start of the body (`SearchFormat.headScalars`
+    /// and the excerpt's reach) as the character code's bits in base64, with its length in
+    /// scalars; `h` says where the rest file, when there is one, starts in the body.
+    static func files(_ document: SearchDocument, id: Int) -> [(key: String, contents: String)] {
+        let body = Array(document.body.unicodeScalars)
+        let split = SearchFormat.headScalars
+        let hasRest = body.count > split + SearchFormat.excerptReach
+        let head = hasRest ? body[0..<(split + SearchFormat.excerptReach)] : body[...]
+        var json = "{\"u\":" + ScriptJSON.string(document.url) + ",\"t\":" + ScriptJSON.string(document.title)
+            + ",\"d\":" + ScriptJSON.string(document.date ?? "") + ",\"g\":" + ScriptJSON.string(document.genre ?? "")
+            + ",\"tg\":" + ScriptJSON.array(document.tags) + ",\"r\":" + ScriptJSON.array(document.regions)
+            + ",\"n\":\(head.count),\"z\":\"" + coded(head) + "\""
+        if hasRest { json += ",\"h\":\(split)" }
+        var files = [(SearchFormat.documentKey(id), ScriptJSON.script(key: SearchFormat.documentKey(id), json: json + "}"))]
+        if hasRest {
+            let rest = body[split...]
+            let restJSON = "{\"n\":\(rest.count),\"z\":\"" + coded(rest) + "\"}"
+            files.append((SearchFormat.restKey(id), ScriptJSON.script(key: SearchFormat.restKey(id), json: restJSON)))
+        }
+        return files
+    }
+
+    private static func coded(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        var writer = BitWriter(capacity: scalars.count * 2)
+        CharacterCode.shared.encode(view, into: &writer)
+        return Data(writer.finish()).base64EncodedString()
+    }
+}
+
+/// A term of a report's text that is also in its title, tags, regions or headings.
+struct FieldOccurrence: Sendable {
+    /// Index into the document's keys, then words.
+    var term: Int32
+    /// The title's length in normalised scalars when the term is in the title, else 0.
+    var titleLength: UInt16
+    /// Where the term starts in the normalised title.
+    var titlePositions: [Int32]
+    var tags: UInt16
+    var regions: UInt16
+    var headings: UInt16
+
+    var flags: UInt8 {
+        var flags: UInt8 = 0
+        if !titlePositions.isEmpty { flags |= SearchFormat.FieldFlag.title }
+        if tags > 0 { flags |= SearchFormat.FieldFlag.tags }
+        if regions > 0 { flags |= SearchFormat.FieldFlag.regions }
+        if headings > 0 { flags |= SearchFormat.FieldFlag.headings }
+        return flags
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import Search
+
+/// The bit-level codes of the index: what is written reads back the same.
+@Suite struct SearchCodingTests {
+    @Test func expGolombCodesReadBackForEveryOrder() {
+        let values = [0, 1, 2, 3, 7, 8, 100, 1_000, 65_535, 1 << 20, (1 << 40) + 3]
+        for k in 0...15 {
+            var writer = BitWriter()
+            for value in values { writer.expGolomb(value, k: k) }
+            writer.write(5, bits: 3)
+            var reader = BitReader(writer.finish())
+            #expect(values.map { _ in reader.expGolomb(k: k) } == values.map(Optional.init), "order \(k)")
+            #expect(reader.read(bits: 3) == 5)
+            #expect(values.reduce(3) { $0 + BitWriter.expGolombBits($1, k: k) } <= reader.bitCount)
+        }
+    }
+
+    @Test func theBestOrderIsTheShortest() {
+        let small = [0, 0, 1, 0, 2, 0]
+        let large = [900, 1_200, 700, 1_500]
+        #expect(BitWriter.bestOrder(for: small, maxK: 15) == 0)
+        #expect(BitWriter.bestOrder(for: large, maxK: 15) >= 8)
+    }
+
+    @Test func postingsReadBackWithTheirLevelsAndTitles() {
+        var builder = PostingsCoding.Builder()
+        let title = FieldOccurrence(term: 0, titleLength: 12, titlePositions: [0, 5, 9], tags: 0, regions: 0, headings: 0)
+        let tagged = FieldOccurrence(term: 0, titleLength: 0, titlePositions: [], tags: 2, regions: 1, headings: 3)
+        builder.append(doc: 0, frequency: 1, field: nil)
+        builder.append(doc: 3, frequency: 40, field: title)
+        builder.append(doc: 4, frequency: 1, field: nil)
+        builder.append(doc: 9_000, frequency: 1, field: tagged)
+        var lengths = [Int](repeating: 1_000, count: 9_001)
+        lengths[4] = 10_000
+        let bits = builder.encoded(lengths: lengths, averageLength: 1_000)
+        let postings = PostingsCoding.decode(bits, documentFrequency: 4)
+        #expect(postings?.documents == [0, 3, 4, 9_000])
+        let levels = postings?.levels.map(Int.init) ?? []
+        #expect(levels.count == 4)
+        #expect(levels.allSatisfy { (0..<SearchFormat.impactLevels).contains($0) })
+        // More occurrences weigh more; so do a title and tags; a long report weighs less.
+        #expect(levels[1] > levels[0] && levels[3] > levels[0] && levels[2] < levels[0])
+        #expect(postings?.titles[1] == PostingsCoding.Title(length: 12, positions: [0, 5, 9]))
+        #expect(postings?.titles.count == 1)
+        #expect(postings?.entry(of: 4) == 2 && postings?.entry(of: 5) == nil)
+        // Cut short, the bits are refused rather than misread.
+        #expect(PostingsCoding.decode(Array(bits.prefix(2)), documentFrequency: 4) == nil)
+    }
+
+    @Test func reportIdListsReadBack() {
+        for ids in [[], [0], [5, 6, 7, 8], Array(stride(from: 3, to: 20_000, by: 7)), [0, 19_999]] {
+            #expect(PostingsCoding.decodeIDs(PostingsCoding.encodeIDs(ids)) == ids)
+        }
+    }
+
+    @Test func everyTextReadsBackFromTheCharacterCode() {
+        let texts = [
+            "", "新质生产力", "ＡＢＣ　全角１２３\n\t“引号”《书名》", "GDP增长5.3%", "\u{0}\u{1}\u{7F}",
+            "𠀀𠀁 ext-b 🙂", "鿕龘𪚥 rare", String(repeating: "县域经济高质量发展。", count: 300),
+        ]
+        let code = CharacterCode.shared
+        for text in texts {
+            let bits = code.encode(text)
+            #expect(code.decode(bits, count: text.unicodeScalars.count) == text)
+        }
+        // Bits that end too soon are refused.
+        let bits = code.encode("新质生产力")
+        #expect(code.decode(Array(bits.dropLast()), count: 5) == nil)
+    }
+
+    @Test func theCharacterCodeIsCanonicalAndComplete() {
+        let code = CharacterCode.shared
+        #expect(code.symbols.count == code.lengthCounts.reduce(0, +))
+        #expect(code.symbols.contains("\u{0}"))
+        // Kraft's sum of a complete prefix code is exactly 1.
+        let kraft = code.lengthCounts.enumerated().reduce(0.0) { $0 + Double($1.element) / pow(2, Double($1.offset + 1)) }
+        #expect(abs(kraft - 1) < 1e-12)
+    }
+
+    @Test func theSampleReportsShrinkToLessThanHalfTheirUTF8() throws {
+        let raw = SearchExactnessTests.repoRoot.appendingPathComponent("content/raw")
+        var utf8 = 0
+        var coded = 0
+        for file in try FileManager.default.contentsOfDirectory(atPath: raw.path) where file.hasSuffix(".txt") {
+            let text = try String(contentsOf: raw.appendingPathComponent(file), encoding: .utf8)
+            utf8 += text.utf8.count
+            coded += CharacterCode.shared.encode(text).count
+        }
+        #expect(utf8 > 10_000)
+        #expect(Double(coded) / Double(utf8) < 0.5)
+    }
+
+    @Test(arguments: [
+        ("新质生产力", ["新质", "生产", "产力"]),
+        ("营商环境", ["营商", "环境"]),
+        ("为新质", ["为新", "新质"]),
+        ("县域经济高质量发展", ["县域", "经济", "高质", "量发", "发展"]),
+        ("营商、环境", ["营商", "环境"]),
+        ("新", ["新"]),
+    ])
+    func aPartIsLookedUpByBigramsThatCoverIt(part: String, expected: [String]) {
+        #expect(SearchQuery.coveringTerms(of: Array(part.unicodeScalars)).map(\.term) == expected)
+    }
+}
