@@ -68,27 +68,46 @@ public final class SearchEngine {
         var documents = set ?? []
         for filter in try filterSets(for: query) { documents = documents.filter { filter.contains(Int($0)) } }
 
+        // Candidates come in id order, as do every term's reports: one cursor per term walks its
+        // list once. First every part's term weights are added (each term once per part), then
+        // the title bonuses, in the same order as the page's script.
         let meta = reader.meta
+        struct Slot { var term: SearchIndexReader.Term; var counts: Bool; var cursor = 0 }
+        var slots: [Slot] = []
+        for terms in partTerms {
+            for (index, term) in terms.enumerated() {
+                slots.append(Slot(term: loaded[term.term]!, counts: terms.firstIndex { $0.term == term.term } == index))
+            }
+        }
         var scored: [Candidate] = []
         scored.reserveCapacity(documents.count)
+        var entries = [Int](repeating: 0, count: slots.count)
         for doc32 in documents {
-            let doc = Int(doc32)
             var score = 0.0
-            for (index, terms) in partTerms.enumerated() {
-                var seen = Set<String>()
-                var entries: [(entry: Int, term: SearchIndexReader.Term)] = []
-                for (term, _) in terms {
-                    guard let postings = loaded[term], let entry = postings.postings.entry(of: doc) else { continue }
-                    entries.append((entry, postings))
-                    if seen.insert(term).inserted {
-                        score += Double(postings.idf) / 10_000 * (Double(postings.postings.levels[entry]) + 0.5) / Double(meta.levels)
-                    }
+            var titled = false
+            for index in slots.indices {
+                let documents = slots[index].term.postings.documents
+                var at = slots[index].cursor
+                while at < documents.count && documents[at] < doc32 { at += 1 }
+                slots[index].cursor = at
+                entries[index] = at
+                let term = slots[index].term
+                if slots[index].counts {
+                    score += Double(term.idf) / 10_000 * (Double(term.postings.levels[at]) + 0.5) / Double(meta.levels)
                 }
-                if let bonus = titleBonus(parts[index], terms: terms, entries: entries, single: parts.count == 1) {
-                    score += bonus
+                if !term.postings.titles.isEmpty && term.postings.titles[at] != nil { titled = true }
+            }
+            if titled {
+                var base = 0
+                for (index, terms) in partTerms.enumerated() {
+                    let partEntries = terms.indices.map { (entries[base + $0], slots[base + $0].term) }
+                    if let bonus = titleBonus(parts[index], terms: terms, entries: partEntries, single: parts.count == 1) {
+                        score += bonus
+                    }
+                    base += terms.count
                 }
             }
-            scored.append(Candidate(id: doc, score: score))
+            scored.append(Candidate(id: Int(doc32), score: score))
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
         return scored

@@ -62,7 +62,7 @@ def huffman_lengths(freq):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--han", type=int, default=3000, help="how many of jieba's most frequent characters")
+    parser.add_argument("--han", type=int, default=2000, help="how many of jieba's most frequent characters")
     parser.add_argument("--jieba", help="a folder holding jieba's sdist or dict.txt (default: pip download)")
     args = parser.parse_args()
 

@@ -460,22 +460,34 @@
       });
     }).then(function (docs) {
       if (docs === null) return [];
+      /* Candidates come in id order, as do every term's reports: one cursor per term walks its
+       * list once. Every candidate has every term, so each cursor stops on it. */
       var scored = new Array(docs.length), levels = meta.levels;
-      var partUnique = partTerms.map(function (terms) {
-        return terms.map(function (t, i) { return terms.findIndex(function (u) { return u.term === t.term; }) === i; });
+      var flat = [];
+      partTerms.forEach(function (terms, pi) {
+        terms.forEach(function (t, ti) {
+          flat.push({ part: pi, index: ti, term: loaded.get(t.term),
+            first: terms.findIndex(function (u) { return u.term === t.term; }) === ti, cursor: 0 });
+        });
       });
+      var entryOfTerm = new Int32Array(flat.length);
       for (var c = 0; c < docs.length; c++) {
-        var doc = docs[c], score = 0;
-        for (var pi = 0; pi < partTerms.length; pi++) {
-          var terms = partTerms[pi], entries = [];
-          for (var ti = 0; ti < terms.length; ti++) {
-            var term = loaded.get(terms[ti].term), entry = entryOf(term.docs, doc);
-            if (entry < 0) continue;
-            entries.push({ entry: entry, term: term });
-            if (partUnique[pi][ti]) score += term.idf / 10000 * (term.levels[entry] + 0.5) / levels;
+        var doc = docs[c], score = 0, titled = false;
+        for (var f = 0; f < flat.length; f++) {
+          var slot = flat[f], list = slot.term.docs, at = slot.cursor;
+          while (at < list.length && list[at] < doc) at++;
+          slot.cursor = at;
+          entryOfTerm[f] = at;
+          if (slot.first) score += slot.term.idf / 10000 * (slot.term.levels[at] + 0.5) / levels;
+          if (slot.index === 0 && slot.term.titles.size && slot.term.titles.has(at)) titled = true;
+        }
+        if (titled) {
+          for (var pi = 0, base = 0; pi < partTerms.length; base += partTerms[pi].length, pi++) {
+            var entries = [];
+            for (var ti = 0; ti < partTerms[pi].length; ti++) entries.push({ entry: entryOfTerm[base + ti], term: flat[base + ti].term });
+            var bonus = titleBonus(qparts[pi], partTerms[pi], entries, qparts.length === 1, meta);
+            if (bonus !== null) score += bonus;
           }
-          var bonus = titleBonus(qparts[pi], terms, entries, qparts.length === 1, meta);
-          if (bonus !== null) score += bonus;
         }
         scored[c] = { id: doc, score: score };
       }
@@ -499,8 +511,8 @@
     });
   };
 
-  /* Results offset ..< offset+limit, verified in rank order. Candidates are verified a few at a
-   * time in parallel, but taken strictly in order. */
+  /* Results offset ..< offset+limit, verified in rank order. Candidates are verified in batches
+   * whose files load in parallel, but taken strictly in order. */
   Engine.prototype.search = function (query, offset, limit) {
     var self = this, qparts = parts(query.text || '');
     offset = offset || 0; limit = limit === undefined ? 10 : limit;
@@ -510,7 +522,10 @@
         if (results.length >= limit || position >= ranked.length) {
           return { results: results, candidates: ranked.length, exhausted: position >= ranked.length, verified: verified };
         }
-        var size = Math.min(limit - results.length + 2, ranked.length - position);
+        /* As many as are still needed, scaled by the share of candidates that held the query so far. */
+        var needed = offset + limit - verified;
+        var size = position === 0 ? needed : Math.ceil(needed * position / Math.max(1, verified));
+        size = Math.max(1, Math.min(size, 50, ranked.length - position));
         var slice = ranked.slice(position, position + size);
         return Promise.all(slice.map(function (c) { return self.verify(c, qparts); })).then(function (found) {
           for (var i = 0; i < found.length; i++) {
