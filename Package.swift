@@ -28,13 +28,11 @@ let package = Package(
         .target(name: "Taxonomy", dependencies: ["Content", "Yams"]),
         .target(name: "Ingest", dependencies: ["Content", "Taxonomy"]),
         .target(name: "Search", dependencies: ["Content"]),
+        // Mustache templates: parsed once, rendered from plain values (swift-mustache's dialect).
+        .target(name: "Templates"),
         .target(
             name: "Site",
-            dependencies: [
-                "Content", "Taxonomy", "Markdown", "Search",
-                .product(name: "Mustache", package: "swift-mustache"),
-                "Yams",
-            ]
+            dependencies: ["Content", "Taxonomy", "Markdown", "Search", "Templates", "Yams"]
         ),
         // The preview server behind `policykb serve`; the only user of FlyingFox.
         .target(
@@ -61,6 +59,8 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Content", "Taxonomy"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Taxonomy"], exclude: ["Golden"]),
         .testTarget(name: "SearchTests", dependencies: ["Search"], exclude: ["node"]),
+        // swift-mustache renders the same templates beside ours: the output must be identical.
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", .product(name: "Mustache", package: "swift-mustache")]),
         // Helpers shared by the test targets that drive a browser (not a test target itself).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CLITests", dependencies: ["PolicyKBCommands", "TestSupport"]),

@@ -2,6 +2,7 @@ import Content
 import Foundation
 import Markdown
 import Taxonomy
+import Templates
 
 /// Builds each page's template context from the site model and renders it with the templates.
 ///
@@ -12,6 +13,8 @@ public struct PageRenderer: Sendable {
     public let templates: TemplateSet
     /// Heading slugs already made in this build (headings such as 一、基本情况 recur across reports).
     let anchorCache = AnchorSlugCache()
+    /// Report items already made in this build, by report and the pages' way to the site's root.
+    let reportItems = ReportItemCache()
 
     public init(model: SiteModel, templates: TemplateSet) {
         self.model = model
@@ -100,8 +103,13 @@ public struct PageRenderer: Sendable {
         return context
     }
 
-    /// A report as an entry of a list: title, link, date, summary and where it is about.
-    func reportItem(_ id: Int, from here: PageLocation) -> [String: Any] {
+    /// A report as an entry of a list: title, link, date, summary and where it is about. The same
+    /// report from pages at the same depth is the same object, so a partial renders it once.
+    func reportItem(_ id: Int, from here: PageLocation) -> TemplateObject {
+        reportItems.item(id, root: here.root) { TemplateObject(reportItemValues(id, from: here), memoizable: true) }
+    }
+
+    private func reportItemValues(_ id: Int, from here: PageLocation) -> [String: Any] {
         let report = model.reports[id]
         var item: [String: Any] = [
             "title": report.title,

@@ -1,6 +1,6 @@
 import Content
 import Foundation
-import Mustache
+import Templates
 
 /// The Mustache templates in `templates/`, read at build time so the look can change without Swift.
 ///
@@ -10,7 +10,7 @@ import Mustache
 public struct TemplateSet: Sendable {
     public static let pageTemplates = ["layout", "home", "report", "topics", "topic", "regions", "region", "search", "404", "list", "browse"]
 
-    private let library: MustacheLibrary
+    private let library: TemplateLibrary
     public let directory: URL
     /// Fixed ids written in the templates (`main`, `toc`, …): heading anchors in a body must not
     /// take them, or links to them would land on the wrong element.
@@ -18,7 +18,7 @@ public struct TemplateSet: Sendable {
 
     public init(directory: URL) throws(Diagnostics) {
         self.directory = directory
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         var problems: [Diagnostic] = []
         var ids: Set<String> = []
         var broken: Set<String> = []
@@ -28,25 +28,28 @@ public struct TemplateSet: Sendable {
             .sorted()
         for file in files {
             let display = "templates/\(file)"
+            let name = String(file.dropLast(".mustache".count))
             guard let text = try? String(contentsOfFile: base + "/" + file, encoding: .utf8) else {
                 problems.append(.error("cannot read the template", path: display))
                 continue
             }
             ids.formUnion(HTMLAttributes.values(in: text, names: ["id"]).map(\.value).filter { !$0.contains("{{") })
             do {
-                library.register(try MustacheTemplate(string: text), named: String(file.dropLast(".mustache".count)))
-            } catch let error as MustacheTemplate.ParserError {
-                broken.insert(String(file.dropLast(".mustache".count)))
-                problems.append(.error(
-                    Self.explain(error.error), path: display,
-                    line: error.context.lineNumber, column: error.context.columnNumber))
+                library.register(try Template(text), named: name)
             } catch {
-                broken.insert(String(file.dropLast(".mustache".count)))
-                problems.append(.error("template does not parse: \(error)", path: display))
+                broken.insert(name)
+                problems.append(.error(error.message, path: display, line: error.line, column: error.column))
             }
         }
-        for name in Self.pageTemplates where library.getTemplate(named: name) == nil && !broken.contains(name) && !files.isEmpty {
+        for name in Self.pageTemplates where library.template(named: name) == nil && !broken.contains(name) && !files.isEmpty {
             problems.append(.error("missing template \(name).mustache: every page kind needs one", path: "templates/\(name).mustache"))
+        }
+        for (name, template) in library.templates.sorted(by: { $0.key < $1.key }) {
+            for partial in template.partialNames where library.template(named: partial) == nil && !broken.contains(partial) {
+                problems.append(.error(
+                    "the partial `\(partial)` does not exist: add templates/\(partial).mustache or fix the name",
+                    path: "templates/\(name).mustache"))
+            }
         }
         if files.isEmpty {
             problems.append(.error("no templates found: copy the repository's templates/ folder here", path: "templates"))
@@ -56,30 +59,21 @@ public struct TemplateSet: Sendable {
         self.fixedIds = ids
     }
 
-    /// What a Mustache parse error means for someone editing a template.
-    static func explain(_ error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "template does not parse: \(error)" }
-        switch error {
-        case .expectedSectionEnd:
-            return "a section opened with `{{#name}}` or `{{^name}}` is not closed: add `{{/name}}`"
-        case .sectionCloseNameIncorrect:
-            return "`{{/…}}` closes a different section than the one open: the names must match"
-        case .unfinishedName:
-            return "a tag is not finished: close it with `}}`"
-        default:
-            return "template does not parse: \(error)"
-        }
-    }
-
     /// Renders a page template, then the layout around it. Every list `x` at the top of the
     /// context also gets a flag `hasX`, so templates can wrap a list in a heading only when it has entries.
     public func render(_ template: String, context: [String: Any]) -> String {
-        var context = context
+        var values: [String: TemplateValue] = [:]
+        values.reserveCapacity(context.count * 2 + 1)
+        var flags: [String: TemplateValue] = [:]
         for (key, value) in context {
-            guard let list = value as? [Any], let first = key.first else { continue }
-            context["has" + first.uppercased() + key.dropFirst()] = !list.isEmpty
+            guard let converted = TemplateValue(value) else { continue }
+            values[key] = converted
+            if case .list(let items) = converted, let first = key.first {
+                flags["has" + first.uppercased() + key.dropFirst()] = .bool(!items.isEmpty)
+            }
         }
-        context["content"] = library.render(context, withTemplate: template) ?? ""
-        return library.render(context, withTemplate: "layout") ?? ""
+        values.merge(flags) { _, flag in flag }
+        values["content"] = .string(library.render(template, context: TemplateObject(values)))
+        return library.render("layout", context: TemplateObject(values))
     }
 }

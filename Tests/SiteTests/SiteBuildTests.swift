@@ -298,7 +298,7 @@ struct SiteBuildTests {
         #expect {
             try site.build()
         } throws: { error in
-            (error as? Diagnostics)?.description.contains("templates/topic.mustache:4:1: error: a section opened with `{{#name}}` or `{{^name}}` is not closed") == true
+            (error as? Diagnostics)?.description.contains("templates/topic.mustache:2:1: error: section `{{#reports}}` is not closed: add `{{/reports}}`") == true
         }
         #expect(!site.exists("index.html"))
     }

@@ -1,0 +1,80 @@
+import Foundation
+
+/// A value a template can print or open a section on: what `{{x}}` and `{{#x}}` see.
+///
+/// Contexts are built once per page as plain Swift values (`TemplateValue(_:)` takes strings,
+/// numbers, booleans, arrays and `[String: Any]` dictionaries) and then rendered without any
+/// further casting.
+public indirect enum TemplateValue: Sendable {
+    case string(String)
+    case int(Int)
+    case bool(Bool)
+    case list([TemplateValue])
+    case object(TemplateObject)
+
+    /// Converts what page renderers build: `String`, `Int`, `Bool`, `Double`, arrays, `[String: Any]`,
+    /// and values that are already `TemplateValue` or `TemplateObject`. Nil for anything else.
+    public init?(_ any: Any) {
+        switch any {
+        case let value as TemplateValue: self = value
+        case let object as TemplateObject: self = .object(object)
+        case let string as String: self = .string(string)
+        case let bool as Bool: self = .bool(bool)
+        case let int as Int: self = .int(int)
+        case let double as Double: self = .string(String(describing: double))
+        case let dictionary as [String: Any]: self = .object(TemplateObject(dictionary))
+        case let array as [Any]: self = .list(array.compactMap(TemplateValue.init))
+        case let substring as Substring: self = .string(String(substring))
+        default: return nil
+        }
+    }
+
+    /// The text `{{x}}` prints (before escaping).
+    var text: String {
+        switch self {
+        case .string(let string): return string
+        case .int(let int): return String(int)
+        case .bool(let bool): return bool ? "true" : "false"
+        case .list(let items): return "[" + items.map(\.text).joined(separator: ", ") + "]"
+        case .object: return ""
+        }
+    }
+}
+
+/// A dictionary of template values. An object can remember what a partial rendered for it
+/// (`memoizable`), so that a report listed on hundreds of pages has its list item rendered once;
+/// the renderer only reuses that when the partial looked up nothing outside the object.
+public final class TemplateObject: @unchecked Sendable {
+    public let values: [String: TemplateValue]
+    let memoizable: Bool
+    private let lock = NSLock()
+    private var rendered: [String: [UInt8]] = [:]
+
+    public init(_ values: [String: TemplateValue], memoizable: Bool = false) {
+        self.values = values
+        self.memoizable = memoizable
+    }
+
+    public convenience init(_ dictionary: [String: Any], memoizable: Bool = false) {
+        var values: [String: TemplateValue] = [:]
+        values.reserveCapacity(dictionary.count)
+        for (key, value) in dictionary {
+            if let converted = TemplateValue(value) { values[key] = converted }
+        }
+        self.init(values, memoizable: memoizable)
+    }
+
+    subscript(name: String) -> TemplateValue? { values[name] }
+
+    func memo(_ key: String) -> [UInt8]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return rendered[key]
+    }
+
+    func remember(_ key: String, _ output: [UInt8]) {
+        lock.lock()
+        defer { lock.unlock() }
+        rendered[key] = output
+    }
+}

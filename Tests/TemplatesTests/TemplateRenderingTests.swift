@@ -1,0 +1,63 @@
+import Testing
+@testable import Templates
+
+/// What our engine adds: partials rendered once per shared object, and errors with their place.
+@Suite struct TemplateRenderingTests {
+    func library(_ templates: [String: String]) throws -> TemplateLibrary {
+        var library = TemplateLibrary()
+        for (name, text) in templates { library.register(try Template(text), named: name) }
+        return library
+    }
+
+    @Test func aSharedItemRendersItsPartialOnceAndTheSameEachTime() throws {
+        let library = try library([
+            "page": "{{#items}}{{> item}}{{/items}}",
+            "item": "<a href=\"{{href}}\">{{title}}</a>",
+        ])
+        let item = TemplateObject(["href": .string("x/"), "title": .string("<标题>")], memoizable: true)
+        let page = TemplateObject(["items": .list([.object(item), .object(item)])])
+        let first = library.render("page", context: page)
+        #expect(first == "<a href=\"x/\">&lt;标题&gt;</a><a href=\"x/\">&lt;标题&gt;</a>")
+        #expect(item.memo("item") == Array("<a href=\"x/\">&lt;标题&gt;</a>".utf8))
+        #expect(library.render("page", context: page) == first)
+    }
+
+    @Test func aPartialThatLooksOutsideItsItemIsNotRemembered() throws {
+        // `root` comes from the page, not the item: two pages must each get their own.
+        let library = try library([
+            "page": "{{#items}}{{> item}}{{/items}}",
+            "item": "<a href=\"{{root}}{{href}}\">{{title}}</a>",
+        ])
+        let item = TemplateObject(["href": .string("x/"), "title": .string("t")], memoizable: true)
+        let top = library.render("page", context: TemplateObject(["root": .string("../"), "items": .list([.object(item)])]))
+        let deep = library.render("page", context: TemplateObject(["root": .string("../../"), "items": .list([.object(item)])]))
+        #expect(top == "<a href=\"../x/\">t</a>")
+        #expect(deep == "<a href=\"../../x/\">t</a>")
+        #expect(item.memo("item") == nil)
+    }
+
+    @Test func aMissingNameInTheItemIsALookOutsideIt() throws {
+        let library = try library(["page": "{{#items}}{{> item}}{{/items}}", "item": "{{#summary}}{{summary}}{{/summary}}|"])
+        let item = TemplateObject(["title": .string("t")], memoizable: true)
+        #expect(library.render("page", context: TemplateObject(["summary": .string("页面的"), "items": .list([.object(item)])])) == "页面的|")
+        #expect(library.render("page", context: TemplateObject(["items": .list([.object(item)])])) == "|")
+    }
+
+    @Test(arguments: [
+        ("<h1>{{title}}</h1>\n{{#reports}}\n<p>{{title}}</p>\n", 2, 1, "section `{{#reports}}` is not closed: add `{{/reports}}`"),
+        ("{{#a}}\n{{/b}}", 2, 1, "`{{/b}}` closes a section that is not open: the open one is `a`"),
+        ("line\n  {{title", 2, 3, "a tag is not finished"),
+        ("{{! never closed", 1, 1, "a comment is not closed"),
+        ("x {{upper(title)}}", 1, 3, "transforms such as `{{f(x)}}` are not supported"),
+        ("{{<parent}}{{/parent}}", 1, 1, "template inheritance"),
+        ("{{标题}}", 1, 1, "a tag is not finished"),
+    ])
+    func aBrokenTemplateSaysWhatAndWhere(text: String, line: Int, column: Int, message: String) {
+        #expect {
+            _ = try Template(text)
+        } throws: { error in
+            guard let error = error as? TemplateError else { return false }
+            return error.line == line && error.column == column && error.message.contains(message)
+        }
+    }
+}
