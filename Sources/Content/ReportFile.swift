@@ -76,28 +76,73 @@ public enum ReportFile {
 
     // MARK: - Splitting
 
+    /// The YAML between the `---` lines and the body after them (blank lines at its start dropped),
+    /// with a byte-order mark removed and Windows line endings made `\n`. Works on the UTF-8
+    /// bytes: a report is read on every build.
     static func splitFrontMatter(_ text: String, path: String) throws(Diagnostic) -> (yaml: String, body: String) {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        text = text.replacingOccurrences(of: "\r\n", with: "\n")
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+        if text.utf8.contains(0x0D) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+        text.makeContiguousUTF8()
+        let result = text.utf8.withContiguousStorageIfAvailable { bytes in
+            Result { () throws(Diagnostic) in try split(bytes, path: path) }
+        }
+        return try result!.get()
+    }
+
+    private static func split(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(Diagnostic) -> (yaml: String, body: String) {
+        // Lines as byte ranges, without their `\n`.
+        func lineEnd(from start: Int) -> Int {
+            var index = start
+            while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+            return index
+        }
+        func string(_ start: Int, _ end: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        func hasNonASCII(_ start: Int, _ end: Int) -> Bool {
+            (start..<end).contains { bytes[$0] >= 0x80 }
+        }
+        /// White space only, as `trimmingCharacters(in: .whitespaces)` sees it (ideographic spaces too).
+        func isBlank(_ start: Int, _ end: Int) -> Bool {
+            if (start..<end).allSatisfy({ bytes[$0] == 0x20 || bytes[$0] == 0x09 }) { return true }
+            return hasNonASCII(start, end) && string(start, end).trimmingCharacters(in: .whitespaces).isEmpty
+        }
+        func isFence(_ start: Int, _ end: Int, allowDots: Bool) -> Bool {
+            var s = start
+            var e = end
+            while s < e, bytes[s] == 0x20 || bytes[s] == 0x09 { s += 1 }
+            while e > s, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09 { e -= 1 }
+            if e - s == 3, bytes[s] == 0x2D, bytes[s + 1] == 0x2D, bytes[s + 2] == 0x2D { return true }
+            if allowDots && end - start == 3 && bytes[start] == 0x2E && bytes[start + 1] == 0x2E && bytes[start + 2] == 0x2E { return true }
+            return e - s < 64 && hasNonASCII(s, e) && string(start, end).trimmingCharacters(in: .whitespaces) == "---"
+        }
+        let firstEnd = lineEnd(from: 0)
+        guard isFence(0, firstEnd, allowDots: false) else {
             throw .error(
                 "no front matter: a report starts with a line `---`, then YAML such as `title: 报告标题`, then `---`",
                 path: path, line: 1, column: 1)
         }
-        lines.removeFirst()
-        guard let end = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" || $0 == "..." }) else {
-            throw .error(
-                "front matter is not closed: add a line `---` after the last key",
-                path: path, line: 1, column: 1)
+        let yamlStart = min(bytes.count, firstEnd + 1)
+        var start = yamlStart
+        while true {
+            guard start < bytes.count else {
+                throw .error("front matter is not closed: add a line `---` after the last key", path: path, line: 1, column: 1)
+            }
+            let end = lineEnd(from: start)
+            if isFence(start, end, allowDots: true) {
+                let yaml = start > yamlStart ? string(yamlStart, start - 1) : ""
+                // Blank (white-space only) lines after the fence are not part of the body.
+                var bodyStart = min(bytes.count, end + 1)
+                while bodyStart < bytes.count {
+                    let lineEndIndex = lineEnd(from: bodyStart)
+                    guard isBlank(bodyStart, lineEndIndex) else { break }
+                    bodyStart = min(bytes.count, lineEndIndex + 1)
+                }
+                return (yaml, string(bodyStart, bytes.count))
+            }
+            start = end + 1
         }
-        let yaml = lines[..<end].joined(separator: "\n")
-        var bodyLines = lines[(end + 1)...]
-        while let first = bodyLines.first, first.trimmingCharacters(in: .whitespaces).isEmpty {
-            bodyLines.removeFirst()
-        }
-        return (yaml, bodyLines.joined(separator: "\n"))
     }
 
     // MARK: - Errors from YAML

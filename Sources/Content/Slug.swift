@@ -5,11 +5,29 @@ public enum Slug {
     /// `关于乡镇培育“新质生产力”的调研报告` → `guan-yu-xiang-zhen-pei-yu-xin-zhi-sheng-chan-li-de-diao-yan-bao-gao`.
     /// Never empty, never longer than `maxLength`, only `[a-z0-9-]`.
     public static func make(_ text: String, maxLength: Int = 80) -> String {
-        let latin = text.applyingTransform(StringTransform("Han-Latin; Latin-ASCII"), reverse: false) ?? text
+        slug(fromLatin: latin(text), maxLength: maxLength)
+    }
+
+    /// `make` for many texts at once: one transliteration of them all, which costs about half
+    /// as much as one each (transliteration is the slow part). The same slugs as `make`.
+    public static func makeAll(_ texts: [String], maxLength: Int = 80) -> [String] {
+        guard texts.count > 1, !texts.contains(where: { $0.contains("\n") }) else {
+            return texts.map { make($0, maxLength: maxLength) }
+        }
+        let lines = latin(texts.joined(separator: "\n")).split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count == texts.count else { return texts.map { make($0, maxLength: maxLength) } }
+        return lines.map { slug(fromLatin: String($0), maxLength: maxLength) }
+    }
+
+    private static func latin(_ text: String) -> String {
+        text.applyingTransform(StringTransform("Han-Latin; Latin-ASCII"), reverse: false) ?? text
+    }
+
+    private static func slug(fromLatin latin: String, maxLength: Int) -> String {
         var slug = ""
         var pendingDash = false
         for scalar in latin.lowercased().unicodeScalars {
-            if scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar)) {
+            if Self.isASCIIAlphanumeric(scalar) {
                 if pendingDash && !slug.isEmpty { slug.append("-") }
                 pendingDash = false
                 slug.unicodeScalars.append(scalar)
@@ -30,8 +48,15 @@ public enum Slug {
 
     /// Whether a slug given by a user is safe to use as a single path component.
     public static func isValid(_ slug: String) -> Bool {
-        !slug.isEmpty && slug.count <= 200 && slug.unicodeScalars.allSatisfy {
-            ($0.isASCII && CharacterSet.alphanumerics.contains($0)) || $0 == "-" || $0 == "_"
+        !slug.isEmpty && slug.utf8.count <= 200 && slug.unicodeScalars.allSatisfy {
+            isASCIIAlphanumeric($0) || $0 == "-" || $0 == "_"
         } && !slug.hasPrefix("-")
+    }
+
+    private static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        default: return false
+        }
     }
 }

@@ -53,14 +53,14 @@ enum CMarkTree {
 
     /// Gives every heading a unique anchor. cmark's HTML writer prints no ids, so each heading is
     /// replaced by a custom block holding a custom inline whose opening tag carries the id.
-    static func anchorHeadings(_ root: OpaquePointer, reserved: Set<String>, topLevel: Int, cache: AnchorSlugCache?) -> [Heading] {
+    static func anchorHeadings(_ root: OpaquePointer, reserved: Set<String>, topLevel: Int) -> [Heading] {
         var nodes: [OpaquePointer] = []
         walk(root) { node, entering in
             if entering && cmark_node_get_type(node) == CMARK_NODE_HEADING { nodes.append(node) }
         }
         let highest = nodes.map { Int(cmark_node_get_heading_level($0)) }.min() ?? 1
         let offset = max(0, topLevel - highest)
-        var anchors = AnchorSet(reserved: reserved, cache: cache)
+        var anchors = AnchorSet(reserved: reserved)
         var headings: [Heading] = []
         for node in nodes {
             let level = min(6, max(1, Int(cmark_node_get_heading_level(node)) + offset))
@@ -78,7 +78,7 @@ enum CMarkTree {
             cmark_node_free(block)
             return
         }
-        // Anchors come from Slug.make: only [a-z0-9-], nothing to escape.
+        // Anchors hold only letters, digits, `-` and `_` (AnchorSet): nothing to escape.
         cmark_node_set_on_enter(inline, "<h\(level) id=\"\(anchor)\">")
         cmark_node_set_on_exit(inline, "</h\(level)>")
         cmark_node_set_on_enter(block, "")

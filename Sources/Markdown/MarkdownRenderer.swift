@@ -60,11 +60,9 @@ public struct MarkdownOptions: Equatable, Sendable {
 /// as written). `javascript:`, `vbscript:`, `file:` and non-image `data:` targets of Markdown
 /// links are blanked in either mode: by cmark's safe mode (the default since 0.29) and by our own pass.
 public enum MarkdownRenderer {
-    /// Renders a document. Renderers of one build may share an `anchorCache` to skip
-    /// transliterating headings they have seen before.
+    /// Renders a document.
     public static func render(
-        _ markdown: String, options: MarkdownOptions = .init(), autoLinks: [AutoLink] = [],
-        anchorCache: AnchorSlugCache? = nil
+        _ markdown: String, options: MarkdownOptions = .init(), autoLinks: [AutoLink] = []
     ) -> RenderedMarkdown {
         let safety = options.allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_SAFE
         guard let root = cmark_parse_document(markdown, markdown.utf8.count, safety | CMARK_OPT_VALIDATE_UTF8) else {
@@ -76,7 +74,7 @@ public enum MarkdownRenderer {
         }
         CMarkTree.blankDangerousURLs(root)
         let headings = CMarkTree.anchorHeadings(
-            root, reserved: options.reservedAnchors, topLevel: options.topHeadingLevel, cache: anchorCache)
+            root, reserved: options.reservedAnchors, topLevel: options.topHeadingLevel)
         CMarkTree.insertAutoLinks(autoLinks, in: root)
         return RenderedMarkdown(
             html: CMarkTree.html(root, options: safety),

@@ -22,8 +22,7 @@ extension PageRenderer {
         let rendered = MarkdownRenderer.render(
             body,
             options: MarkdownOptions(allowRawHTML: model.config.rawHTML, reservedAnchors: reservedAnchors, topHeadingLevel: 2),
-            autoLinks: model.config.autoLinks ? autoLinks(for: id, from: here) : [],
-            anchorCache: anchorCache)
+            autoLinks: model.config.autoLinks ? autoLinks(for: id, from: here) : [])
 
         var context = common(here, title: report.title, kind: "reportPage")
         context["report"] = Self.metadata(of: report)

@@ -11,8 +11,6 @@ import Templates
 public struct PageRenderer: Sendable {
     public let model: SiteModel
     public let templates: TemplateSet
-    /// Heading slugs already made in this build (headings such as 一、基本情况 recur across reports).
-    let anchorCache = AnchorSlugCache()
     /// Report items already made in this build, by report and the pages' way to the site's root.
     let reportItems = ReportItemCache()
 

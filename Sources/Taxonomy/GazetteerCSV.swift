@@ -145,7 +145,7 @@ enum GazetteerCSV {
     /// Pinyin of the name; names sharing a slug get their parent's slug in front, then the code.
     static func assigningSlugs(_ regions: [Region]) -> [Region] {
         var result = regions
-        let base = regions.map { Slug.make(RegionNames.spellingForPinyin($0.name)) }
+        let base = Slug.makeAll(regions.map { RegionNames.spellingForPinyin($0.name) })
         var counts: [String: Int] = [:]
         for slug in base { counts[slug, default: 0] += 1 }
         var byCode: [String: Int] = [:]

@@ -15,15 +15,16 @@ public indirect enum TemplateValue: Sendable {
     /// Converts what page renderers build: `String`, `Int`, `Bool`, `Double`, arrays, `[String: Any]`,
     /// and values that are already `TemplateValue` or `TemplateObject`. Nil for anything else.
     public init?(_ any: Any) {
+        // Swift values first: asking a dictionary whether it is a class makes the runtime bridge it.
         switch any {
-        case let value as TemplateValue: self = value
-        case let object as TemplateObject: self = .object(object)
         case let string as String: self = .string(string)
-        case let bool as Bool: self = .bool(bool)
-        case let int as Int: self = .int(int)
-        case let double as Double: self = .string(String(describing: double))
         case let dictionary as [String: Any]: self = .object(TemplateObject(dictionary))
         case let array as [Any]: self = .list(array.compactMap(TemplateValue.init))
+        case let int as Int: self = .int(int)
+        case let bool as Bool: self = .bool(bool)
+        case let value as TemplateValue: self = value
+        case let object as TemplateObject: self = .object(object)
+        case let double as Double: self = .string(String(describing: double))
         case let substring as Substring: self = .string(String(substring))
         default: return nil
         }

@@ -1,4 +1,4 @@
-import Content
+@testable import Content
 import Testing
 
 @Suite struct ReportFileTests {
@@ -33,6 +33,29 @@ import Testing
     @Test func theDateIsWrittenUnquoted() {
         let text = ReportFile.serialize(Report(title: "t", date: ReportDate("2023-12-28"), body: ""))
         #expect(text.contains("\ndate: 2023-12-28\n"))
+    }
+
+    @Test(arguments: [
+        ("---\ntitle: 甲\n---\n\n正文\n", "title: 甲", "正文\n"),
+        ("\u{FEFF}---\r\ntitle: 甲\r\n---\r\n\r\n正文\r\n第二行", "title: 甲", "正文\n第二行"),
+        ("---  \ntitle: 甲\n\t---\t\n正文", "title: 甲", "正文"),
+        ("---\ntitle: 甲\n...\n正文", "title: 甲", "正文"),
+        ("---\n---\n正文", "", "正文"),
+        ("---\ntitle: 甲\n---", "title: 甲", ""),
+        ("---\ntitle: 甲\n---\n  \n\u{3000}\u{3000}\n\t\n\u{3000}　正文从这里开始\n", "title: 甲", "\u{3000}　正文从这里开始\n"),
+        ("---\ntitle: 甲\n---\u{3000}\n正文", "title: 甲", "正文"),
+        ("---\na: 1\nb: 2\n---\n  \n   ", "a: 1\nb: 2", ""),
+        ("---\ntitle: 甲\n----\n---\n正文 --- 不是分隔", "title: 甲\n----", "正文 --- 不是分隔"),
+    ])
+    func frontMatterAndBodyAreSplitAtTheFences(text: String, yaml: String, body: String) throws {
+        let split = try ReportFile.splitFrontMatter(text, path: "x.md")
+        #expect(split.yaml == yaml)
+        #expect(split.body == body)
+    }
+
+    @Test(arguments: ["---\ntitle: 甲\n", "---", "---\n", "title: 甲\n---\n", "", "\n---\n---\n"])
+    func frontMatterThatIsMissingOrNotClosedIsAnError(text: String) {
+        #expect(throws: Diagnostic.self) { try ReportFile.splitFrontMatter(text, path: "x.md") }
     }
 
     @Test func aFileWithoutFrontMatterIsAnErrorAtLineOne() {

@@ -29,6 +29,12 @@ import Testing
         #expect(slugs.allSatisfy(Slug.isValid))
     }
 
+    @Test func slugsMadeTogetherAreTheSlugsMadeOneByOne() {
+        // One transliteration of all names must not let a name's pinyin depend on its neighbours.
+        let names = gazetteer.regions.map { RegionNames.spellingForPinyin($0.name) }
+        #expect(Slug.makeAll(names) == names.map { Slug.make($0) })
+    }
+
     @Test func everyParentExistsAndIsOneLevelUpOrAProvince() {
         for region in gazetteer.regions {
             guard let code = region.parentCode else {
