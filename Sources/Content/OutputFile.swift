@@ -12,6 +12,11 @@ public enum OutputFile {
         public var path: String
         public var code: Int32
 
+        public init(path: String, code: Int32) {
+            self.path = path
+            self.code = code
+        }
+
         public var description: String {
             "\(path): error: cannot write the file: \(String(cString: strerror(code)))"
         }

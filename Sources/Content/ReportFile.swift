@@ -82,8 +82,11 @@ public enum ReportFile {
     static func splitFrontMatter(_ text: String, path: String) throws(Diagnostic) -> (yaml: String, body: String) {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.utf8.contains(0x0D) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
         text.makeContiguousUTF8()
+        if text.utf8.withContiguousStorageIfAvailable({ !$0.isEmpty && memchr($0.baseAddress!, 0x0D, $0.count) != nil }) == true {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n")
+            text.makeContiguousUTF8()
+        }
         let result = text.utf8.withContiguousStorageIfAvailable { bytes in
             Result { () throws(Diagnostic) in try split(bytes, path: path) }
         }
@@ -105,8 +108,12 @@ public enum ReportFile {
         }
         /// White space only, as `trimmingCharacters(in: .whitespaces)` sees it (ideographic spaces too).
         func isBlank(_ start: Int, _ end: Int) -> Bool {
-            if (start..<end).allSatisfy({ bytes[$0] == 0x20 || bytes[$0] == 0x09 }) { return true }
-            return hasNonASCII(start, end) && string(start, end).trimmingCharacters(in: .whitespaces).isEmpty
+            var index = start
+            while index < end, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+            if index == end { return true }
+            // Other white space starts with one of these lead bytes (U+00A0, U+1680, U+2000…, U+3000).
+            guard [0xC2, 0xE1, 0xE2, 0xE3].contains(bytes[index]) else { return false }
+            return string(start, end).trimmingCharacters(in: .whitespaces).isEmpty
         }
         func isFence(_ start: Int, _ end: Int, allowDots: Bool) -> Bool {
             var s = start
@@ -115,7 +122,9 @@ public enum ReportFile {
             while e > s, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09 { e -= 1 }
             if e - s == 3, bytes[s] == 0x2D, bytes[s + 1] == 0x2D, bytes[s + 2] == 0x2D { return true }
             if allowDots && end - start == 3 && bytes[start] == 0x2E && bytes[start + 1] == 0x2E && bytes[start + 2] == 0x2E { return true }
-            return e - s < 64 && hasNonASCII(s, e) && string(start, end).trimmingCharacters(in: .whitespaces) == "---"
+            // `---` between other white space (ideographic spaces): rare, so checked the slow way.
+            guard e - s < 64, hasNonASCII(s, e), string(s, e).contains("---") else { return false }
+            return string(start, end).trimmingCharacters(in: .whitespaces) == "---"
         }
         let firstEnd = lineEnd(from: 0)
         guard isFence(0, firstEnd, allowDots: false) else {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Bits written most significant first, the unit of postings lists, facet lists and compressed
 /// texts. The page's JavaScript reads them with the same rules (`BitReader` in search.js).
 struct BitWriter {
@@ -51,13 +53,26 @@ struct BitWriter {
         return 2 * width - 1 - k
     }
 
-    /// The order (0 ... maxK) that codes `values` in the fewest bits.
-    static func bestOrder<S: Sequence>(for values: S, maxK: Int) -> Int where S.Element == Int {
-        var totals = [Int](repeating: 0, count: maxK + 1)
-        for value in values {
-            for k in 0...maxK { totals[k] += expGolombBits(value, k: k) }
+    /// The order (0 ... maxK) that codes `values` in the fewest bits. The size as a function of
+    /// the order has one minimum, near log2 of the mean; only the orders around it are counted.
+    static func bestOrder<C: Collection>(for values: C, maxK: Int) -> Int where C.Element == Int {
+        guard !values.isEmpty else { return 0 }
+        let mean = Double(values.reduce(0, +)) / Double(values.count)
+        let guess = mean < 1 ? 0 : min(maxK, Int(log2(mean)))
+        func total(_ k: Int) -> Int { values.reduce(0) { $0 + expGolombBits($1, k: k) } }
+        var best = guess
+        var bestTotal = total(guess)
+        for direction in [-1, 1] {
+            var k = guess + direction
+            while (0...maxK).contains(k) {
+                let size = total(k)
+                guard size < bestTotal else { break }
+                best = k
+                bestTotal = size
+                k += direction
+            }
         }
-        return totals.indices.min { totals[$0] < totals[$1] } ?? 0
+        return best
     }
 }
 

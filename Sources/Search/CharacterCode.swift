@@ -50,7 +50,7 @@ struct CharacterCode: Sendable {
         self.firstIndex = firstIndex
     }
 
-    func encode(_ scalars: String.UnicodeScalarView, into writer: inout BitWriter) {
+    func encode<Scalars: Sequence>(_ scalars: Scalars, into writer: inout BitWriter) where Scalars.Element == Unicode.Scalar {
         for scalar in scalars {
             let value = scalar.value
             let entry = value < 0x1_0000 ? bmp[Int(value)] : astral[value] ?? 0

@@ -22,15 +22,24 @@ public struct IndexedDocument: Sendable {
     /// Analyses `document`, which will have id `id` in the index.
     public init(_ document: SearchDocument, id: Int) {
         self.id = id
-        let text = document.searchableText
-        let normalized = NormalizedValues(text)
-        textLength = normalized.values.count
-        let titleLength = NormalizedValues(document.title).values.count
+        // The searchable text: the title, a line break, the body (normalised scalar by scalar).
+        var values = NormalizedValues.values(of: document.title)
+        let titleLength = values.count
+        values.append(0x0A)
+        NormalizedValues.append(document.body, to: &values)
+        textLength = values.count
 
-        var table = TermTable(capacity: max(64, normalized.values.count))
+        var table = TermTablePool.shared.take()
+        defer { TermTablePool.shared.give(back: table) }
+        var keys: [UInt64] = []
+        var keyFrequencies: [UInt32] = []
+        keys.reserveCapacity(values.count)
+        keyFrequencies.reserveCapacity(values.count)
+        var words: [String] = []
+        var wordFrequencies: [UInt32] = []
         var wordIndex: [String: Int] = [:]
         var titlePositions: [Int: [Int32]] = [:]
-        TermScanner.scan(normalized.values) { key, position in
+        TermScanner.scan(values) { key, position in
             let (index, isNew) = table.index(of: key)
             if isNew {
                 keys.append(key)
@@ -53,7 +62,7 @@ public struct IndexedDocument: Sendable {
         // Field counts for the text's terms: index ≥ 0 for keys, -1 - i for word i.
         var counts: [Int: (tags: Int, regions: Int, headings: Int)] = [:]
         func count(_ field: String, _ add: (inout (tags: Int, regions: Int, headings: Int)) -> Void) {
-            TermScanner.scan(NormalizedValues(field).values) { key, _ in
+            TermScanner.scan(NormalizedValues.values(of: field)) { key, _ in
                 if let index = table.find(key) { add(&counts[index, default: (0, 0, 0)]) }
             } word: { word, _ in
                 if let index = wordIndex[word] { add(&counts[-1 - index, default: (0, 0, 0)]) }
@@ -63,6 +72,10 @@ public struct IndexedDocument: Sendable {
         for region in document.regions { count(region) { $0.regions += 1 } }
         for heading in document.headings { count(heading) { $0.headings += 1 } }
 
+        self.keys = keys
+        self.keyFrequencies = keyFrequencies
+        self.words = words
+        self.wordFrequencies = wordFrequencies
         let keyCount = keys.count
         func term(_ index: Int) -> Int32 { Int32(index >= 0 ? index : keyCount + (-1 - index)) }
         for index in Set(titlePositions.keys).union(counts.keys) {
@@ -105,10 +118,8 @@ public struct IndexedDocument: Sendable {
     }
 
     private static func coded(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
         var writer = BitWriter(capacity: scalars.count * 2)
-        CharacterCode.shared.encode(view, into: &writer)
+        CharacterCode.shared.encode(scalars, into: &writer)
         return Data(writer.finish()).base64EncodedString()
     }
 }

@@ -24,15 +24,22 @@ enum PostingsCoding {
         var fields: [(entry: Int32, occurrence: FieldOccurrence)] = []
 
         mutating func append(doc: Int, frequency: UInt32, field: FieldOccurrence?) {
-            varint(doc - lastDocument)
-            varint(Int(frequency))
+            let gap = doc - lastDocument
+            if gap < 0x80 && frequency < 0x80 {
+                // The usual case, one byte each.
+                bytes.append(UInt8(gap))
+                bytes.append(UInt8(frequency))
+            } else {
+                varint(UInt64(gap))
+                varint(UInt64(frequency))
+            }
             if let field { fields.append((Int32(documentFrequency), field)) }
             lastDocument = doc
             documentFrequency += 1
         }
 
-        private mutating func varint(_ value: Int) {
-            var v = UInt64(value)
+        private mutating func varint(_ value: UInt64) {
+            var v = value
             while v >= 0x80 {
                 bytes.append(UInt8(v & 0x7F) | 0x80)
                 v >>= 7

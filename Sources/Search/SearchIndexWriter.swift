@@ -67,6 +67,8 @@ public struct SearchIndexWriter: Sendable {
             nextField += 1
             return fields[nextField - 1]
         }
+        // New terms first, so that the appends below work on storage that no longer grows.
+        var terms = [Int](repeating: 0, count: document.keys.count)
         for (index, key) in document.keys.enumerated() {
             let (slot, isNew) = table.index(of: key)
             if isNew {
@@ -74,8 +76,12 @@ public struct SearchIndexWriter: Sendable {
                 builders.append(PostingsCoding.Builder())
                 termKeys.append(key)
             }
-            let term = Int(keyTerms[slot])
-            builders[term].append(doc: id, frequency: document.keyFrequencies[index], field: field(index))
+            terms[index] = Int(keyTerms[slot])
+        }
+        builders.withUnsafeMutableBufferPointer { builders in
+            for (index, term) in terms.enumerated() {
+                builders[term].append(doc: id, frequency: document.keyFrequencies[index], field: field(index))
+            }
         }
         for (index, word) in document.words.enumerated() {
             let term: Int
@@ -97,7 +103,7 @@ public struct SearchIndexWriter: Sendable {
         let n = documentCount
         let average = n == 0 ? 1 : Double(totalTextLength) / Double(n)
         let names = builders.indices.map { termWords[$0].map { SearchToken.wordPrefix + $0 } ?? TermScanner.name(of: termKeys[$0]) }
-        let encoded = builders.map { $0.encoded(lengths: lengths, averageLength: average) }
+        let encoded = Self.parallelMap(builders) { $0.encoded(lengths: lengths, averageLength: average) }
         let inShards = encoded.reduce(0) { $0 + min($1.count * 4 / 3, ownFileBytes) }
         let shardCount = max(1, inShards / SearchFormat.targetShardBytes)
         var shards = [[Int]](repeating: [], count: shardCount)
@@ -126,6 +132,21 @@ public struct SearchIndexWriter: Sendable {
         try writeFacets()
         try writeCodes()
         try writeMeta(shards: shardCount)
+    }
+
+    /// `map` on every core, results in order (the encoding of a large index's postings).
+    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let chunks = min(items.count, 64)
+        guard chunks > 1 else { return items.map(transform) }
+        let size = (items.count + chunks - 1) / chunks
+        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            for index in (chunk * size)..<min(items.count, (chunk + 1) * size) { slots[index] = transform(items[index]) }
+        }
+        return results.map { $0! }
     }
 
     // MARK: - Files

@@ -26,6 +26,29 @@ struct NormalizedValues {
     }
 }
 
+extension NormalizedValues {
+    /// The normalised values alone (no origins), for indexing.
+    static func values(of text: String) -> [UInt32] {
+        var values: [UInt32] = []
+        append(text, to: &values)
+        return values
+    }
+
+    static func append(_ text: String, to values: inout [UInt32]) {
+        values.reserveCapacity(values.count + text.utf8.count / 2)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                values.append(value >= 0x41 && value <= 0x5A ? value + 0x20 : value)
+            } else if (0x4E00...0x9FFF).contains(value) {
+                values.append(value)
+            } else {
+                for mapped in SearchNormalizer.map(scalar) { values.append(mapped.value) }
+            }
+        }
+    }
+}
+
 /// The index writer's fast path through the tokenizer's rules (`SearchTokenizer`), on integers.
 enum TermScanner {
     /// Bigram keys set bit 42 above the two code points; unigram keys are the code point itself.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A hash table from term keys to dense indices (0, 1, 2, … in the order keys are first added).
 ///
 /// Indexing a corpus looks a key up once per term and report, tens of millions of times for ten
@@ -74,5 +76,27 @@ struct TermTable {
             slots[target] = value
             keys[target] = oldKeys[slot]
         }
+    }
+}
+
+/// Tables for analysing one report at a time, kept for the next report instead of being made
+/// and cleared anew each time.
+final class TermTablePool: @unchecked Sendable {
+    static let shared = TermTablePool()
+    private let lock = NSLock()
+    private var tables: [TermTable] = []
+
+    func take() -> TermTable {
+        lock.lock()
+        defer { lock.unlock() }
+        return tables.popLast() ?? TermTable(capacity: 8192)
+    }
+
+    func give(back table: TermTable) {
+        var table = table
+        table.removeAll()
+        lock.lock()
+        defer { lock.unlock() }
+        if tables.count < 16 { tables.append(table) }
     }
 }

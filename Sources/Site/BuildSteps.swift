@@ -90,7 +90,7 @@ enum BuildSteps {
                 case .year(let year, let number): page = renderer.year(year, page: number)
                 case .topicInRegion(let topic, let region, let number): page = renderer.topicInRegion(topic, region, page: number)
                 }
-                try writer.write(page.contents, to: page.path)
+                try writer.write(bytes: page.bytes, to: page.path)
                 return nil
             } catch {
                 return error
@@ -102,12 +102,13 @@ enum BuildSteps {
         var search = try SearchIndexWriter(directory: writer.staging.appendingPathComponent(PageLocation.searchIndex))
         try search.prepareFolders(documents: model.reports.count)
         let searchFolder = search.directory
+        let merger = SearchMerger(search)
         for start in stride(from: 0, to: model.reports.count, by: reportBatch) {
             let ids = Array(start..<min(model.reports.count, start + reportBatch))
             let indexed = Parallel.map(ids) { id -> Result<IndexedDocument, Error> in
                 do {
                     let (page, markdown) = try renderer.reportAndText(id, root: root)
-                    try writer.write(page.contents, to: page.path)
+                    try writer.write(bytes: page.bytes, to: page.path)
                     let text = RenderedText(headings: markdown.headings.map(\.text), plainText: markdown.plainText)
                     let document = IndexedDocument(renderer.searchDocument(id, rendered: text), id: id)
                     try document.write(in: searchFolder)
@@ -116,14 +117,17 @@ enum BuildSteps {
                     return .failure(error)
                 }
             }
+            var documents: [IndexedDocument] = []
             for result in indexed {
                 switch result {
-                case .success(let document): search.add(document)
+                case .success(let document): documents.append(document)
                 case .failure(let error): failures.append(error)
                 }
             }
+            // Once a report failed the build fails: its search entries no longer matter.
+            if failures.isEmpty { merger.add(documents) }
         }
-        context.searchIndex = search
+        context.searchIndex = merger.finish()
         if let first = failures.first {
             let diagnostics = failures.compactMap { $0 as? Diagnostics }.flatMap(\.items)
             throw diagnostics.isEmpty ? first : Diagnostics(diagnostics)
@@ -183,5 +187,28 @@ enum BuildSteps {
     @Sendable static func publish(_ context: inout BuildContext) throws -> String {
         try context.requireWriter("publish").publish()
         return SiteBuilder.outputFolder + "/"
+    }
+}
+
+/// Adds rendered batches to the search index on a thread of its own, so that the next batch
+/// renders meanwhile: the index takes reports one at a time, in order, and would otherwise leave
+/// a core idle.
+final class SearchMerger: @unchecked Sendable {
+    private var writer: SearchIndexWriter
+    private let queue = DispatchQueue(label: "policykb.search-merge")
+
+    init(_ writer: SearchIndexWriter) {
+        self.writer = writer
+    }
+
+    func add(_ documents: [IndexedDocument]) {
+        queue.async {
+            for document in documents { self.writer.add(document) }
+        }
+    }
+
+    /// Waits for every batch, then hands the writer back.
+    func finish() -> SearchIndexWriter {
+        queue.sync { writer }
     }
 }

@@ -12,7 +12,7 @@ extension PageRenderer {
         context["entries"] = model.browse.genres.map {
             ["name": $0.name, "href": here.href(model.genrePath($0.name)), "count": $0.count] as [String: Any]
         }
-        return Page(path: here.path, contents: templates.render("browse", context: context))
+        return Page(path: here.path, bytes: templates.renderBytes("browse", context: context))
     }
 
     /// Every year with reports, newest first.
@@ -23,7 +23,7 @@ extension PageRenderer {
         context["entries"] = model.browse.years.map {
             ["name": "\($0)年", "href": here.href(model.yearPath($0)), "count": model.browse.reportsByYear[$0]?.count ?? 0] as [String: Any]
         }
-        return Page(path: here.path, contents: templates.render("browse", context: context))
+        return Page(path: here.path, bytes: templates.renderBytes("browse", context: context))
     }
 
     public func genre(_ genre: String, page: Int = 1) -> Page {
@@ -61,7 +61,7 @@ extension PageRenderer {
             context["pagination"] = links
         }
         context["reports"] = model.slice(ids, page: page).map { reportItem($0, from: here) }
-        return Page(path: here.path, contents: templates.render("list", context: context))
+        return Page(path: here.path, bytes: templates.renderBytes("list", context: context))
     }
 
     // MARK: - Map and heatmap

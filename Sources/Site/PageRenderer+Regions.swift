@@ -10,7 +10,7 @@ extension PageRenderer {
         var context = common(here, title: "地区", kind: "regionsPage")
         context["tree"] = model.topRegions.map { regionTree($0, from: here) }
         if !model.regionsByCode.isEmpty { context["map"] = regionMap(from: here) }
-        return Page(path: here.path, contents: templates.render("regions", context: context))
+        return Page(path: here.path, bytes: templates.renderBytes("regions", context: context))
     }
 
     /// Every node carries `children` (maybe empty): the recursive partial must never find its
@@ -42,11 +42,11 @@ extension PageRenderer {
         context["children"] = (model.regionChildren[region.code] ?? []).map { regionLink($0, from: here) }
         context["reports"] = model.slice(ids, page: page).map { reportItem($0, from: here) }
         // Facets describe the whole list; they are counted once, for the first page.
-        guard page == 1 else { return Page(path: here.path, contents: templates.render("region", context: context)) }
+        guard page == 1 else { return Page(path: here.path, bytes: templates.renderBytes("region", context: context)) }
         context["topics"] = model.topicCounts(in: ids).map {
             ["name": $0.name, "href": here.href(model.topicPath($0.name)), "count": $0.count]
         }
-        return Page(path: here.path, contents: templates.render("region", context: context))
+        return Page(path: here.path, bytes: templates.renderBytes("region", context: context))
     }
 
     static func levelName(_ level: Region.Level) -> String {

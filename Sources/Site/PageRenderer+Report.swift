@@ -40,7 +40,7 @@ extension PageRenderer {
         context["body"] = rendered.html
         context["related"] = model.relatedReports(to: id).map { reportItem($0, from: here) }
         if let sequence = sequence(of: id, from: here) { context["sequence"] = sequence }
-        return (Page(path: here.path, contents: templates.render("report", context: context)), rendered)
+        return (Page(path: here.path, bytes: templates.renderBytes("report", context: context)), rendered)
     }
 
     // MARK: - Parts

@@ -11,7 +11,7 @@ extension PageRenderer {
             "script": here.href(PageLocation.searchScript),
             "reports": model.reports.count,
         ]
-        return Page(path: here.path, contents: templates.render("search", context: context))
+        return Page(path: here.path, bytes: templates.renderBytes("search", context: context))
     }
 
     /// What the index needs of a report: its text as rendered, and regions with every ancestor

@@ -19,7 +19,7 @@ extension PageRenderer {
             return group
         }
         if let heatmap = heatmap(from: here) { context["heatmap"] = heatmap }
-        return Page(path: here.path, contents: templates.render("topics", context: context))
+        return Page(path: here.path, bytes: templates.renderBytes("topics", context: context))
     }
 
     /// Children, grandchildren, … flattened in vocabulary order, each with its depth.
@@ -55,7 +55,7 @@ extension PageRenderer {
         context["children"] = (model.topicChildren[topic.name] ?? []).map { topicLink($0, from: here) }
         context["reports"] = model.slice(ids, page: page).map { reportItem($0, from: here) }
         // Facets describe the whole list; they are counted once, for the first page.
-        guard page == 1 else { return Page(path: here.path, contents: templates.render("topic", context: context)) }
+        guard page == 1 else { return Page(path: here.path, bytes: templates.renderBytes("topic", context: context)) }
         context["coTopics"] = model.topicCounts(in: ids)
             .filter { $0.name != topic.name }
             .prefix(Self.topicFacetLimit)
@@ -63,7 +63,7 @@ extension PageRenderer {
         context["regions"] = regionCounts(in: ids).prefix(Self.topicFacetLimit).map { region, count in
             ["name": region.name, "href": here.href(model.regionPath(region)), "count": count]
         }
-        return Page(path: here.path, contents: templates.render("topic", context: context))
+        return Page(path: here.path, bytes: templates.renderBytes("topic", context: context))
     }
 
     /// The regions these reports are about (the most specific each names), most reports first.

@@ -58,7 +58,7 @@ public struct PageRenderer: Sendable {
         context["newest"] = model.reports.indices.prefix(model.config.homeNewest).map { reportItem($0, from: here) }
         context["mainTopics"] = model.topTopics.map { topicLink($0, from: here) }
         if !model.regionsByCode.isEmpty { context["map"] = regionMap(from: here, deepest: .prefecture) }
-        return Page(path: here.path, contents: templates.render("home", context: context))
+        return Page(path: here.path, bytes: templates.renderBytes("home", context: context))
     }
 
     // MARK: - 404
@@ -67,7 +67,7 @@ public struct PageRenderer: Sendable {
     public func notFound() -> Page {
         let here = PageLocation(path: PageLocation.notFound, absoluteBase: model.config.baseURL)
         let context = common(here, title: "页面未找到", kind: "notFound")
-        return Page(path: here.path, contents: templates.render("404", context: context))
+        return Page(path: here.path, bytes: templates.renderBytes("404", context: context))
     }
 
     // MARK: - Shared context

@@ -170,10 +170,16 @@ struct ReportChecker: Sendable {
     /// The body's byte offset when the file ends with it exactly (no CRLF, BOM or trimmed lines
     /// changed it), so rendering can read it straight from the file.
     static func bodyLocation(of body: String, in text: String) -> (offset: Int, fileSize: Int)? {
-        let size = text.utf8.count
-        let bodySize = body.utf8.count
-        guard bodySize <= size, text.utf8.suffix(bodySize).elementsEqual(body.utf8) else { return nil }
-        return (size - bodySize, size)
+        var text = text
+        var body = body
+        return text.withUTF8 { file in
+            body.withUTF8 { body -> (offset: Int, fileSize: Int)? in
+                guard body.count <= file.count else { return nil }
+                let offset = file.count - body.count
+                guard body.isEmpty || memcmp(file.baseAddress! + offset, body.baseAddress!, body.count) == 0 else { return nil }
+                return (offset, file.count)
+            }
+        }
     }
 
     /// The file name's stem when it is a valid slug, else a slug made from it.

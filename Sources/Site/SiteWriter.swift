@@ -27,18 +27,26 @@ public struct SiteWriter: Sendable {
         }
     }
 
+    /// Folders made under the staging folder so far, shared by every copy of this writer.
+    private let folders = FolderSet()
+
     /// Writes one file under the staging folder, creating its folders.
     public func write(_ contents: String, to path: String) throws(SiteError) {
-        try write(Data(contents.utf8), to: path)
+        try write(bytes: Array(contents.utf8), to: path)
     }
 
     public func write(_ data: Data, to path: String) throws(SiteError) {
-        let url = staging.appendingPathComponent(path)
+        try write(bytes: data, to: path)
+    }
+
+    public func write<Bytes: Collection>(bytes: Bytes, to path: String) throws(SiteError) where Bytes.Element == UInt8 {
+        let full = staging.path + "/" + path
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try OutputFile.write(data, to: url.path)
+            if let slash = full.lastIndex(of: "/") { try folders.make(String(full[..<slash])) }
+            try OutputFile.write(bytes, to: full)
         } catch {
-            throw SiteError(path: path, message: "cannot write: \(error.localizedDescription)")
+            let reason = (error as? OutputFile.WriteError).map { String(cString: strerror($0.code)) } ?? "\(error)"
+            throw SiteError(path: path, message: "cannot write: \(reason)")
         }
     }
 
@@ -144,5 +152,31 @@ public struct SiteWriter: Sendable {
         #else
         return false
         #endif
+    }
+}
+
+/// Folders known to exist, so that each is made once (with `mkdir`, parents first) however many
+/// files go into it and from however many threads.
+final class FolderSet: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: Set<String> = []
+
+    func make(_ path: String) throws {
+        lock.lock()
+        let known = made.contains(path)
+        lock.unlock()
+        if known { return }
+        if mkdir(path, 0o755) != 0 {
+            let code = errno
+            if code == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex {
+                try make(String(path[..<slash]))
+                if mkdir(path, 0o755) != 0 && errno != EEXIST { throw OutputFile.WriteError(path: path, code: errno) }
+            } else if code != EEXIST {
+                throw OutputFile.WriteError(path: path, code: code)
+            }
+        }
+        lock.lock()
+        made.insert(path)
+        lock.unlock()
     }
 }

@@ -62,6 +62,11 @@ public struct TemplateSet: Sendable {
     /// Renders a page template, then the layout around it. Every list `x` at the top of the
     /// context also gets a flag `hasX`, so templates can wrap a list in a heading only when it has entries.
     public func render(_ template: String, context: [String: Any]) -> String {
+        String(decoding: renderBytes(template, context: context), as: UTF8.self)
+    }
+
+    /// `render` as UTF-8 bytes.
+    public func renderBytes(_ template: String, context: [String: Any]) -> [UInt8] {
         var values: [String: TemplateValue] = [:]
         values.reserveCapacity(context.count * 2 + 1)
         var flags: [String: TemplateValue] = [:]
@@ -73,7 +78,7 @@ public struct TemplateSet: Sendable {
             }
         }
         values.merge(flags) { _, flag in flag }
-        values["content"] = .string(library.render(template, context: TemplateObject(values)))
-        return library.render("layout", context: TemplateObject(values))
+        values["content"] = .html(library.renderBytes(template, context: TemplateObject(values)))
+        return library.renderBytes("layout", context: TemplateObject(values))
     }
 }

@@ -15,10 +15,15 @@ public struct TemplateLibrary: Sendable {
     /// Renders the template `name` with `context` at the bottom of the stack; "" when there is
     /// no such template. A missing partial renders as nothing.
     public func render(_ name: String, context: TemplateObject) -> String {
-        guard let template = templates[name] else { return "" }
+        String(decoding: renderBytes(name, context: context), as: UTF8.self)
+    }
+
+    /// The same as UTF-8 bytes, for writing to a file without making a string first.
+    public func renderBytes(_ name: String, context: TemplateObject) -> [UInt8] {
+        guard let template = templates[name] else { return [] }
         var renderer = TemplateRenderer(library: self, context: .object(context))
         renderer.render(template.nodes, indentation: nil)
-        return String(decoding: renderer.output, as: UTF8.self)
+        return renderer.output
     }
 }
 
@@ -56,6 +61,14 @@ struct TemplateRenderer {
             output.append(contentsOf: bytes)
         case .variable(let path, let escaped):
             guard let value = lookup(path) else { return }
+            if case .html(let bytes) = value {
+                if escaped {
+                    bytes.withUnsafeBufferPointer { Self.appendEscaped($0, to: &output) }
+                } else {
+                    output.append(contentsOf: bytes)
+                }
+                return
+            }
             var text = value.text
             if escaped {
                 text.withUTF8 { Self.appendEscaped($0, to: &output) }

@@ -11,6 +11,8 @@ public indirect enum TemplateValue: Sendable {
     case bool(Bool)
     case list([TemplateValue])
     case object(TemplateObject)
+    /// Text already rendered, as UTF-8 bytes (a page's `content`); escaped by `{{x}}` like any text.
+    case html([UInt8])
 
     /// Converts what page renderers build: `String`, `Int`, `Bool`, `Double`, arrays, `[String: Any]`,
     /// and values that are already `TemplateValue` or `TemplateObject`. Nil for anything else.
@@ -38,6 +40,7 @@ public indirect enum TemplateValue: Sendable {
         case .bool(let bool): return bool ? "true" : "false"
         case .list(let items): return "[" + items.map(\.text).joined(separator: ", ") + "]"
         case .object: return ""
+        case .html(let bytes): return String(decoding: bytes, as: UTF8.self)
         }
     }
 }
