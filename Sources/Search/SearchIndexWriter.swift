@@ -144,7 +144,7 @@ public struct SearchIndexWriter: Sendable {
         defer { results.deallocate() }
         nonisolated(unsafe) let slots = results
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            for index in (chunk * size)..<min(items.count, (chunk + 1) * size) { slots[index] = transform(items[index]) }
+            for index in min(items.count, chunk * size)..<min(items.count, (chunk + 1) * size) { slots[index] = transform(items[index]) }
         }
         return results.map { $0! }
     }
