@@ -116,6 +116,7 @@ public struct IngestRun: Sendable {
         } catch {
             throw Diagnostics([.error("cannot create the reports folder: \(error.localizedDescription)", path: Self.reportsFolder)])
         }
+        AtomicFile.removeLeftovers(in: reportsURL)
         var taken = Set(manifest.files.keys)
         if let existing = try? fm.contentsOfDirectory(atPath: reportsURL.path) { taken.formUnion(existing) }
         var entries: [Entry] = []
