@@ -22,7 +22,7 @@ public enum ReportFile {
         do {
             root = try Yams.compose(yaml: split.yaml)
         } catch {
-            throw Diagnostics([diagnostic(for: error, path: path)])
+            throw Diagnostics([diagnostic(for: error, path: path, yaml: split.yaml)])
         }
         guard let mapping = root?.mapping else {
             let line = root?.mark.map { $0.line + 1 } ?? 2
@@ -157,11 +157,16 @@ public enum ReportFile {
     // MARK: - Errors from YAML
 
     /// Front matter starts on the file's second line, so YAML's line numbers move down by one.
-    static func diagnostic(for error: Error, path: String) -> Diagnostic {
+    static func diagnostic(for error: Error, path: String, yaml: String = "") -> Diagnostic {
         guard let yamlError = error as? YamlError else {
             return .error("cannot read front matter: \(error)", path: path, line: 2)
         }
         switch yamlError {
+        case let .scanner(context?, problem, _, _) where problem.contains("end of stream") && context.text.contains("quoted scalar"):
+            // Where the quote opens, not where the file ends.
+            return .error(
+                "a quoted value is not closed: end it with the same quote mark on its line",
+                path: path, line: context.mark.line + 1, column: context.mark.column)
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             var message = "invalid YAML in front matter: \(problem)"
@@ -170,9 +175,15 @@ public enum ReportFile {
             return .error(message, path: path, line: mark.line + 1, column: mark.column)
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.joined(separator: ", ")
+            // At the key written a second time, when it is a top-level key of the front matter.
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            let repeats = lines.indices.filter { index in
+                duplicates.contains { lines[index].hasPrefix($0 + ":") || lines[index].hasPrefix("\"\($0)\":") }
+            }
+            let line = repeats.count >= 2 ? repeats[1] + 2 : context.mark.line + 1
             return .error(
                 "duplicate key in front matter: \(keys); keep one of them",
-                path: path, line: context.mark.line + 1, column: context.mark.column)
+                path: path, line: line, column: repeats.count >= 2 ? 1 : context.mark.column)
         default:
             return .error("invalid YAML in front matter: \(yamlError)", path: path, line: 2)
         }
