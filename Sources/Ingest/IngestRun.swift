@@ -14,10 +14,13 @@ import Taxonomy
 public struct IngestRun: Sendable {
     public var root: URL
     public var force: Bool
+    /// Told (raw files read so far, raw files in all) after each raw file, for a progress bar.
+    public var progress: (@Sendable (Int, Int) -> Void)?
 
-    public init(root: URL, force: Bool = false) {
+    public init(root: URL, force: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil) {
         self.root = root
         self.force = force
+        self.progress = progress
     }
 
     public enum Status: String, Codable, Sendable {
@@ -81,7 +84,8 @@ public struct IngestRun: Sendable {
         var seen: [UInt64: (rawPath: String, origin: String)] = [:]
         let listing = rawFiles(rawURL)
         diagnostics += listing.problems
-        for name in listing.names {
+        for (done, name) in listing.names.enumerated() {
+            defer { progress?(done + 1, listing.names.count) }
             let rawPath = "\(Self.rawFolder)/\(name)"
             let size = (try? fm.attributesOfItem(atPath: rawURL.appendingPathComponent(name).path)[.size] as? Int) ?? 0
             guard size <= Self.maxRawFileSize else {

@@ -55,6 +55,21 @@ struct Console: Sendable {
         write(text, to: FileHandle.standardOutput)
     }
 
+    /// How far a long run has come: on a terminal a bar redrawn in place (`█████░░░ 120/480 raw
+    /// files`), each time it moves by a step, and cleared when `done == total`; nothing elsewhere.
+    func progress(_ done: Int, of total: Int, _ what: String) {
+        guard !quiet, interactive, total > 0 else { return }
+        let width = 24
+        let filled = done * width / total
+        guard done == total || done == 1 || filled != (done - 1) * width / total || done % 100 == 0 else { return }
+        if done >= total {
+            write("\u{1B}[2K\r", to: FileHandle.standardOutput)
+            return
+        }
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        write("\u{1B}[2K\r\(bar) \(done)/\(total) \(what)", to: FileHandle.standardOutput)
+    }
+
     // MARK: - Helpers
 
     static func stepNumbers(_ line: String) -> (Int, Int)? {

@@ -40,7 +40,9 @@ struct IngestCommand: ParsableCommand {
         let start = clock.now
         let outcome: IngestRun.Outcome
         do {
-            outcome = try IngestRun(root: options.root, force: force).run()
+            outcome = try IngestRun(root: options.root, force: force) { done, total in
+                console.progress(done, of: total, "raw files")
+            }.run()
         } catch {
             console.problem(error.description)
             throw ExitCode.failure
