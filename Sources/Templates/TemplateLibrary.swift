@@ -12,6 +12,25 @@ public struct TemplateLibrary: Sendable {
         templates[name]
     }
 
+    /// Partials that include themselves, directly or through others (`a` → `b` → `a`): each
+    /// cycle once, as the names along it. Rendering stops at `TemplateRenderer.maxDepth` anyway.
+    public func partialCycles() -> [[String]] {
+        var cycles: [[String]] = []
+        var done: Set<String> = []
+        func visit(_ name: String, _ path: [String]) {
+            if let start = path.firstIndex(of: name) {
+                let cycle = Array(path[start...])
+                if !cycles.contains(where: { Set($0) == Set(cycle) }) { cycles.append(cycle + [name]) }
+                return
+            }
+            guard !done.contains(name), let template = templates[name] else { return }
+            for partial in template.partialNames { visit(partial, path + [name]) }
+            done.insert(name)
+        }
+        for name in templates.keys.sorted() { visit(name, []) }
+        return cycles
+    }
+
     /// Renders the template `name` with `context` at the bottom of the stack; "" when there is
     /// no such template. A missing partial renders as nothing.
     public func render(_ name: String, context: TemplateObject) -> String {
@@ -35,6 +54,10 @@ struct TemplateRenderer {
     /// The lowest stack frame a name was looked up in since the innermost memoised partial began:
     /// a partial that stayed at or above its own frame depends on nothing else.
     private var lowest = Int.max
+    /// Partials being rendered, one inside the other.
+    private var depth = 0
+    /// Deeper than this a partial renders as nothing, so a template that includes itself ends.
+    static let maxDepth = 32
 
     init(library: TemplateLibrary, context: TemplateValue) {
         self.library = library
@@ -93,7 +116,9 @@ struct TemplateRenderer {
             case let value?: with(value) { $0.render(body, indentation: indentation) }
             }
         case .partial(let name, let indented):
-            guard let template = library.template(named: name) else { return }
+            guard let template = library.template(named: name), depth < Self.maxDepth else { return }
+            depth += 1
+            defer { depth -= 1 }
             var inner = indentation
             if let indented { inner = (indentation ?? []) + indented }
             renderPartial(template, named: name, indentation: inner)

@@ -43,6 +43,14 @@ import Testing
         #expect(library.render("page", context: TemplateObject(["items": .list([.object(item)])])) == "|")
     }
 
+    @Test func aPartialThatIncludesItselfEndsAndIsFound() throws {
+        let library = try library(["page": "<{{> loop}}>", "loop": "x{{> other}}", "other": "y{{> loop}}"])
+        let output = library.render("page", context: TemplateObject([String: TemplateValue]()))
+        #expect(output.hasPrefix("<xyxy") && output.hasSuffix(">"))
+        #expect(output.count == 2 + TemplateRenderer.maxDepth)
+        #expect(library.partialCycles() == [["loop", "other", "loop"]])
+    }
+
     @Test(arguments: [
         ("<h1>{{title}}</h1>\n{{#reports}}\n<p>{{title}}</p>\n", 2, 1, "section `{{#reports}}` is not closed: add `{{/reports}}`"),
         ("{{#a}}\n{{/b}}", 2, 1, "`{{/b}}` closes a section that is not open: the open one is `a`"),
