@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "policykb", targets: ["policykb"]),
         // For the fuzz targets in Fuzz/ (a package of their own, so normal builds never link libFuzzer).
-        .library(name: "PolicyKBCore", targets: ["Content", "Taxonomy", "Ingest", "Markdown"]),
+        .library(name: "PolicyKBCore", targets: ["Content", "Taxonomy", "Ingest", "Markdown", "Templates"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -23,5 +23,9 @@ let package = Package(
             name: "FuzzReport",
             dependencies: ["FuzzDriver", .product(name: "PolicyKBCore", package: core)]
         ),
+        .executableTarget(
+            name: "FuzzTemplate",
+            dependencies: ["FuzzDriver", .product(name: "PolicyKBCore", package: core)]
+        ),
     ]
 )
