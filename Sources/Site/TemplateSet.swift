@@ -51,11 +51,6 @@ public struct TemplateSet: Sendable {
                     path: "templates/\(name).mustache"))
             }
         }
-        for cycle in library.partialCycles() {
-            problems.append(.error(
-                "partials include each other in a loop (\(cycle.joined(separator: " → "))): break the loop",
-                path: "templates/\(cycle[0]).mustache"))
-        }
         if files.isEmpty {
             problems.append(.error("no templates found: copy the repository's templates/ folder here", path: "templates"))
         }

@@ -13,7 +13,9 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Partials that include themselves, directly or through others (`a` → `b` → `a`): each
-    /// cycle once, as the names along it. Rendering stops at `TemplateRenderer.maxDepth` anyway.
+    /// cycle once, as the names along it. Such a partial is how a tree is rendered (a region and
+    /// the regions under it) and ends with the data; one that never ends stops at
+    /// `TemplateRenderer.maxDepth` or `maxPartials`.
     public func partialCycles() -> [[String]] {
         var cycles: [[String]] = []
         var done: Set<String> = []
@@ -54,10 +56,13 @@ struct TemplateRenderer {
     /// The lowest stack frame a name was looked up in since the innermost memoised partial began:
     /// a partial that stayed at or above its own frame depends on nothing else.
     private var lowest = Int.max
-    /// Partials being rendered, one inside the other.
+    /// Partials being rendered, one inside the other, and rendered so far.
     private var depth = 0
-    /// Deeper than this a partial renders as nothing, so a template that includes itself ends.
+    private var partials = 0
+    /// Deeper than this, or after this many in one rendering, a partial renders as nothing, so
+    /// that a template including itself without end stops (and soon, however it branches).
     static let maxDepth = 32
+    static let maxPartials = 200_000
 
     init(library: TemplateLibrary, context: TemplateValue) {
         self.library = library
@@ -116,7 +121,8 @@ struct TemplateRenderer {
             case let value?: with(value) { $0.render(body, indentation: indentation) }
             }
         case .partial(let name, let indented):
-            guard let template = library.template(named: name), depth < Self.maxDepth else { return }
+            guard let template = library.template(named: name), depth < Self.maxDepth, partials < Self.maxPartials else { return }
+            partials += 1
             depth += 1
             defer { depth -= 1 }
             var inner = indentation

@@ -43,6 +43,20 @@ import Testing
         #expect(library.render("page", context: TemplateObject(["items": .list([.object(item)])])) == "|")
     }
 
+    @Test func aPartialThatBranchesIntoItselfStopsSoon() throws {
+        let library = try library(["page": "{{> twice}}", "twice": "x{{> twice}}{{> twice}}"])
+        let output = library.render("page", context: TemplateObject([String: TemplateValue]()))
+        #expect(output.count == TemplateRenderer.maxPartials)
+    }
+
+    @Test func aTreeRendersThroughAPartialThatIncludesItself() throws {
+        let library = try library(["page": "{{#tree}}{{> node}}{{/tree}}", "node": "<{{name}}{{#children}}{{> node}}{{/children}}>"])
+        let leaf = TemplateObject(["name": .string("昆山市"), "children": .list([])])
+        let middle = TemplateObject(["name": .string("苏州市"), "children": .list([.object(leaf)])])
+        let top = TemplateObject(["name": .string("江苏省"), "children": .list([.object(middle)])])
+        #expect(library.render("page", context: TemplateObject(["tree": .list([.object(top)])])) == "<江苏省<苏州市<昆山市>>>")
+    }
+
     @Test func aPartialThatIncludesItselfEndsAndIsFound() throws {
         let library = try library(["page": "<{{> loop}}>", "loop": "x{{> other}}", "other": "y{{> loop}}"])
         let output = library.render("page", context: TemplateObject([String: TemplateValue]()))
