@@ -84,24 +84,30 @@ public struct IngestRun: Sendable {
         var seen: [UInt64: (rawPath: String, origin: String)] = [:]
         let listing = rawFiles(rawURL)
         diagnostics += listing.problems
-        for (done, name) in listing.names.enumerated() {
-            defer { progress?(done + 1, listing.names.count) }
+        // Raw files are read and ingested on every core; what follows (duplicates, names,
+        // writing) goes in file order, so the outcome does not depend on scheduling.
+        let names = listing.names
+        let counter = ProgressCounter(total: names.count, report: progress)
+        let results = Self.parallelMap(names) { name -> (report: IngestResult?, problem: Diagnostic?) in
+            defer { counter.step() }
             let rawPath = "\(Self.rawFolder)/\(name)"
-            let size = (try? fm.attributesOfItem(atPath: rawURL.appendingPathComponent(name).path)[.size] as? Int) ?? 0
+            let size = (try? FileManager.default.attributesOfItem(atPath: rawURL.appendingPathComponent(name).path)[.size] as? Int) ?? 0
             guard size <= Self.maxRawFileSize else {
-                diagnostics.append(.error(
+                return (nil, .error(
                     "file too large: \(size / 1_000_000) MB (a raw file may have at most \(Self.maxRawFileSize / 1_000_000) MB); split it into one file per report",
                     path: rawPath))
-                continue
             }
-            let data: Data
             do {
-                data = try Data(contentsOf: rawURL.appendingPathComponent(name))
+                let data = try Data(contentsOf: rawURL.appendingPathComponent(name))
+                return (ingester.ingest(data, path: rawPath, origin: "raw/\(name)"), nil)
             } catch {
-                diagnostics.append(.error("cannot read the file: \(error.localizedDescription)", path: rawPath))
-                continue
+                return (nil, .error("cannot read the file: \(error.localizedDescription)", path: rawPath))
             }
-            let result = ingester.ingest(data, path: rawPath, origin: "raw/\(name)")
+        }
+        for (name, outcome) in zip(names, results) {
+            let rawPath = "\(Self.rawFolder)/\(name)"
+            if let problem = outcome.problem { diagnostics.append(problem) }
+            guard let result = outcome.report else { continue }
             diagnostics += result.diagnostics
             for report in result.reports {
                 if let first = seen[report.contentHash] {
@@ -272,5 +278,51 @@ public struct IngestRun: Sendable {
             encoding: ingested.encoding.rawValue, droppedChromeLines: ingested.droppedChromeLines,
             droppedMetadataLines: ingested.droppedMetadataLines, droppedTitleCopies: ingested.droppedTitleCopies,
             notes: ingested.notes)
+    }
+}
+
+extension IngestRun {
+    /// `map` on every core, results in order.
+    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        guard items.count > 1 else { return items.map(transform) }
+        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let slots = results
+        let next = ProgressCounter(total: items.count, report: nil)
+        DispatchQueue.concurrentPerform(iterations: min(items.count, ProcessInfo.processInfo.activeProcessorCount)) { _ in
+            while let index = next.take() { slots[index] = transform(items[index]) }
+        }
+        return results.map { $0! }
+    }
+}
+
+/// Counts finished items across threads and hands out the next one to do.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private var handed = 0
+    private let total: Int
+    private let report: (@Sendable (Int, Int) -> Void)?
+
+    init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+
+    func step() {
+        lock.lock()
+        done += 1
+        let now = done
+        lock.unlock()
+        report?(now, total)
+    }
+
+    func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard handed < total else { return nil }
+        handed += 1
+        return handed - 1
     }
 }

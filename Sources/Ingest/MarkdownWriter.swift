@@ -26,6 +26,7 @@ public enum MarkdownWriter {
     }
 
     static let escaped: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "~", "|", "$"]
+    private static let escapedBytes: Set<UInt8> = Set(escaped.map { $0.asciiValue! })
 
     /// Escapes Markdown syntax in one line of text.
     public static func escape(_ text: String, atStart: Bool = true) -> String {
@@ -48,10 +49,14 @@ public enum MarkdownWriter {
                 }
             }
         }
-        for ch in chars {
-            if escaped.contains(ch) { out.append("\\") }
-            out.append(ch)
+        // By bytes: every character that needs a backslash is ASCII.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(chars.utf8.count + 8)
+        for byte in chars.utf8 {
+            if byte < 0x80, escapedBytes.contains(byte) { bytes.append(UInt8(ascii: "\\")) }
+            bytes.append(byte)
         }
+        out += String(decoding: bytes, as: UTF8.self)
         return out
     }
 }
