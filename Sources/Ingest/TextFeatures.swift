@@ -1,10 +1,10 @@
 /// Small questions about a line of Chinese text, shared by the cleaning and structure steps.
 enum TextFeatures {
     /// Ends a sentence.
-    static let sentenceEnders: Set<Character> = ["。", "！", "？", "!", "?", "…"]
+    static let sentenceEnders: ScalarCharacters = ["。", "！", "？", "!", "?", "…"]
     /// Punctuation inside running text; page chrome (menus, buttons) has none of it.
     static let prosePunctuation: Set<Character> = ["。", "，", "！", "？", "；", "、", ",", ";", "!", "?", "：", "…"]
-    static let closers: Set<Character> = ["”", "’", "」", "』", "）", ")", "》", "\"", "'", "】", "]"]
+    static let closers: ScalarCharacters = ["”", "’", "」", "』", "）", ")", "》", "\"", "'", "】", "]"]
 
     static func hasProsePunctuation(_ text: String) -> Bool {
         text.contains { prosePunctuation.contains($0) }
@@ -56,4 +56,24 @@ extension Substring {
 
 extension String {
     var trimmingSpaces: String { self[...].trimmingSpaces }
+}
+
+/// A set of one-scalar characters, tested by scalar value: asking a `Set<Character>` hashes the
+/// character's normalised form, which is most of the time ingest spends scanning text. A character
+/// of several scalars is never equal to a one-scalar member, so the answers are the same.
+struct ScalarCharacters: ExpressibleByArrayLiteral, Sendable {
+    private let values: Set<UInt32>
+
+    init(arrayLiteral elements: Character...) {
+        values = Set(elements.map { character in
+            precondition(character.unicodeScalars.count == 1, "ScalarCharacters holds one-scalar characters")
+            return character.unicodeScalars.first!.value
+        })
+    }
+
+    func contains(_ character: Character) -> Bool {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return false }
+        return values.contains(first.value)
+    }
 }
