@@ -73,6 +73,8 @@ import Testing
         ("x {{upper(title)}}", 1, 3, "transforms such as `{{f(x)}}` are not supported"),
         ("{{<parent}}{{/parent}}", 1, 1, "template inheritance"),
         ("{{标题}}", 1, 1, "a tag is not finished"),
+        // Found by FuzzTemplate: lines end at \n, also after \r (Windows line ends).
+        ("\u{FE}report\r\r\r\r\n<l{{li", 2, 3, "a tag is not finished"),
     ])
     func aBrokenTemplateSaysWhatAndWhere(text: String, line: Int, column: Int, message: String) {
         #expect {

@@ -12,7 +12,8 @@ func fuzzTemplate(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     do {
         template = try Template(text)
     } catch {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        // Lines end at every \n byte (a \r\n is one Character, so count bytes, not Characters).
+        let lines = text.utf8.filter { $0 == 0x0A }.count + 1
         if error.line < 1 || error.line > lines || error.column < 1 { fatalError("error outside the text: \(error)") }
         return 0
     }
