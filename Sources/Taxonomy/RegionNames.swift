@@ -62,8 +62,12 @@ enum RegionNames {
     ]
 
     static func spellingForPinyin(_ name: String) -> String {
-        pinyinSpellings.reduce(name) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+        // Most names hold none of the characters: skip them without searching each spelling.
+        guard name.unicodeScalars.contains(where: { pinyinScalars.contains($0) }) else { return name }
+        return pinyinSpellings.reduce(name) { $0.contains($1.0) ? $0.replacingOccurrences(of: $1.0, with: $1.1) : $0 }
     }
+
+    private static let pinyinScalars = Set(pinyinSpellings.flatMap { $0.0.unicodeScalars })
 
     // MARK: - Words that are not places
 

@@ -175,9 +175,9 @@ struct TopicsYAML {
     /// ASCII slugs from the names; a repeated slug gets -2, -3 so that every topic has its own page.
     static func assigningSlugs(_ topics: [Topic]) -> [Topic] {
         var used: Set<String> = []
-        return topics.map { topic in
+        let bases = Slug.makeAll(topics.map(\.name))
+        return zip(topics, bases).map { topic, base in
             var topic = topic
-            let base = Slug.make(topic.name)
             var slug = base
             var counter = 2
             while used.contains(slug) {
