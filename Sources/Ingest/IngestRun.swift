@@ -88,7 +88,7 @@ public struct IngestRun: Sendable {
         // writing) goes in file order, so the outcome does not depend on scheduling.
         let names = listing.names
         let counter = ProgressCounter(total: names.count, report: progress)
-        let results = Self.parallelMap(names) { name -> (report: IngestResult?, problem: Diagnostic?) in
+        let results = Parallel.map(names) { name -> (report: IngestResult?, problem: Diagnostic?) in
             defer { counter.step() }
             let rawPath = "\(Self.rawFolder)/\(name)"
             let size = (try? FileManager.default.attributesOfItem(atPath: rawURL.appendingPathComponent(name).path)[.size] as? Int) ?? 0
@@ -281,27 +281,10 @@ public struct IngestRun: Sendable {
     }
 }
 
-extension IngestRun {
-    /// `map` on every core, results in order.
-    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        guard items.count > 1 else { return items.map(transform) }
-        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        nonisolated(unsafe) let slots = results
-        let next = ProgressCounter(total: items.count, report: nil)
-        DispatchQueue.concurrentPerform(iterations: min(items.count, ProcessInfo.processInfo.activeProcessorCount)) { _ in
-            while let index = next.take() { slots[index] = transform(items[index]) }
-        }
-        return results.map { $0! }
-    }
-}
-
-/// Counts finished items across threads and hands out the next one to do.
+/// Counts finished items across threads, for a progress bar.
 final class ProgressCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var done = 0
-    private var handed = 0
     private let total: Int
     private let report: (@Sendable (Int, Int) -> Void)?
 
@@ -316,13 +299,5 @@ final class ProgressCounter: @unchecked Sendable {
         let now = done
         lock.unlock()
         report?(now, total)
-    }
-
-    func take() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard handed < total else { return nil }
-        handed += 1
-        return handed - 1
     }
 }

@@ -103,7 +103,7 @@ public struct SearchIndexWriter: Sendable {
         let n = documentCount
         let average = n == 0 ? 1 : Double(totalTextLength) / Double(n)
         let names = builders.indices.map { termWords[$0].map { SearchToken.wordPrefix + $0 } ?? TermScanner.name(of: termKeys[$0]) }
-        let encoded = Self.parallelMap(builders) { $0.encoded(lengths: lengths, averageLength: average) }
+        let encoded = Parallel.map(builders) { $0.encoded(lengths: lengths, averageLength: average) }
         let inShards = encoded.reduce(0) { $0 + min($1.count * 4 / 3, ownFileBytes) }
         let shardCount = max(1, inShards / SearchFormat.targetShardBytes)
         var shards = [[Int]](repeating: [], count: shardCount)
@@ -132,21 +132,6 @@ public struct SearchIndexWriter: Sendable {
         try writeFacets()
         try writeCodes()
         try writeMeta(shards: shardCount)
-    }
-
-    /// `map` on every core, results in order (the encoding of a large index's postings).
-    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        let chunks = min(items.count, 64)
-        guard chunks > 1 else { return items.map(transform) }
-        let size = (items.count + chunks - 1) / chunks
-        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        nonisolated(unsafe) let slots = results
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            for index in min(items.count, chunk * size)..<min(items.count, (chunk + 1) * size) { slots[index] = transform(items[index]) }
-        }
-        return results.map { $0! }
     }
 
     // MARK: - Files

@@ -2,8 +2,10 @@ import Foundation
 
 /// Runs independent work on every core. Results keep the input order, so output never depends
 /// on scheduling. (Synchronous on purpose: the commands are synchronous `ParsableCommand`s.)
-enum Parallel {
-    static func map<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Result) -> [Result] {
+/// Every stage uses it: loading and rendering reports, analysing and encoding search postings,
+/// ingesting raw files.
+public enum Parallel {
+    public static func map<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Result) -> [Result] {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         guard items.count > 1, cores > 1 else { return items.map(transform) }
         // A few chunks per core, so one slow chunk does not leave a core idle.
