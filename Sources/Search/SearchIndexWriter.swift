@@ -170,6 +170,11 @@ public struct SearchIndexWriter: Sendable {
 }
 
 extension IndexedDocument {
+    /// Forgets the files' contents once written, so that only the postings wait for the index.
+    public mutating func dropFiles() {
+        files = []
+    }
+
     /// Writes the report's `d/` files; their folder must exist (`SearchIndexWriter.prepareFolders`).
     public func write(in directory: URL) throws {
         for (key, contents) in files {

@@ -110,8 +110,9 @@ enum BuildSteps {
                     let (page, markdown) = try renderer.reportAndText(id, root: root)
                     try writer.write(bytes: page.bytes, to: page.path)
                     let text = RenderedText(headings: markdown.headings.map(\.text), plainText: markdown.plainText)
-                    let document = IndexedDocument(renderer.searchDocument(id, rendered: text), id: id)
+                    var document = IndexedDocument(renderer.searchDocument(id, rendered: text), id: id)
                     try document.write(in: searchFolder)
+                    document.dropFiles()
                     return .success(document)
                 } catch {
                     return .failure(error)
@@ -192,18 +193,21 @@ enum BuildSteps {
 
 /// Adds rendered batches to the search index on a thread of its own, so that the next batch
 /// renders meanwhile: the index takes reports one at a time, in order, and would otherwise leave
-/// a core idle.
+/// a core idle. At most two batches wait, so memory stays bounded however large the site.
 final class SearchMerger: @unchecked Sendable {
     private var writer: SearchIndexWriter
     private let queue = DispatchQueue(label: "policykb.search-merge")
+    private let waiting = DispatchSemaphore(value: 2)
 
     init(_ writer: SearchIndexWriter) {
         self.writer = writer
     }
 
     func add(_ documents: [IndexedDocument]) {
+        waiting.wait()
         queue.async {
             for document in documents { self.writer.add(document) }
+            self.waiting.signal()
         }
     }
 
