@@ -40,6 +40,25 @@ public enum OutputFile {
         try text.withUTF8 { try write($0, to: path) }
     }
 
+    /// Makes `path` the same file as `existing` (a hard link), or a copy of it where links
+    /// cannot be made (another file system); false when `existing` cannot be read. A file
+    /// linked so must never be written to (that would change `existing` too), only replaced.
+    public static func link(_ existing: String, to path: String) -> Bool {
+        if Glibc.link(existing, path) == 0 { return true }
+        switch errno {
+        case ENOENT, ENOTDIR:
+            return false
+        case EEXIST:
+            unlink(path)
+            if Glibc.link(existing, path) == 0 { return true }
+        default:
+            break
+        }
+        guard let data = FileManager.default.contents(atPath: existing) else { return false }
+        unlink(path)
+        return (try? write(data, to: path)) != nil
+    }
+
     /// 0, or the errno of the write that failed.
     private static func writeAll(_ fd: Int32, _ start: UnsafePointer<UInt8>?, _ count: Int) -> Int {
         guard var pointer = start else { return 0 }

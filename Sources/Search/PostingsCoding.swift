@@ -78,39 +78,54 @@ enum PostingsCoding {
                 }
                 levels.append(PostingsCoding.level(frequency: counts[index], field: field, length: lengths[doc], averageLength: averageLength))
             }
-            let titles = fields.filter { !$0.occurrence.titlePositions.isEmpty }
-            let idOrder = BitWriter.bestOrder(for: gaps.lazy.map { $0 - 1 }, maxK: PostingsCoding.maxIdOrder)
-            var histogram = [Int](repeating: 0, count: SearchFormat.impactLevels)
-            for level in levels { histogram[level] += 1 }
-            var median = 0
-            var below = histogram[0]
-            while below <= levels.count / 2 && median < SearchFormat.impactLevels - 1 {
-                median += 1
-                below += histogram[median]
+            let titles = fields.filter { !$0.occurrence.titlePositions.isEmpty }.map {
+                TitleEntry(entry: Int($0.entry), length: Int($0.occurrence.titleLength), positions: $0.occurrence.titlePositions.map(Int.init))
             }
-            let differences = levels.map { PostingsCoding.zigzag($0 - median) }
-            let levelOrder = BitWriter.bestOrder(for: differences, maxK: PostingsCoding.maxCountOrder)
-            var writer = BitWriter(capacity: bytes.count)
-            writer.write(UInt32(idOrder), bits: 4)
-            for gap in gaps { writer.expGolomb(gap - 1, k: idOrder) }
-            writer.write(UInt32(median), bits: 5)
-            writer.write(UInt32(levelOrder), bits: 3)
-            for difference in differences { writer.expGolomb(difference, k: levelOrder) }
-            writer.expGolomb(titles.count, k: 0)
-            var previous = -1
-            for (entry, field) in titles {
-                writer.expGolomb(Int(entry) - previous - 1, k: 0)
-                previous = Int(entry)
-                writer.expGolomb(Int(field.titleLength), k: 0)
-                writer.expGolomb(field.titlePositions.count - 1, k: 0)
-                var last = -1
-                for position in field.titlePositions {
-                    writer.expGolomb(Int(position) - last - 1, k: 0)
-                    last = Int(position)
-                }
-            }
-            return writer.finish()
+            return PostingsCoding.encode(gaps: gaps, levels: levels, titles: titles)
         }
+    }
+
+    /// A posting whose term is in the report's title: its entry index, the title's length and where.
+    struct TitleEntry: Sendable, Equatable {
+        var entry: Int
+        var length: Int
+        var positions: [Int]
+    }
+
+    /// The bits of a list: id gaps (id − previous id, the first from −1), levels, title entries
+    /// in entry order. A full build and a patched index both write lists through here.
+    static func encode(gaps: [Int], levels: [Int], titles: [TitleEntry]) -> [UInt8] {
+        let idOrder = BitWriter.bestOrder(for: gaps.lazy.map { $0 - 1 }, maxK: PostingsCoding.maxIdOrder)
+        var histogram = [Int](repeating: 0, count: SearchFormat.impactLevels)
+        for level in levels { histogram[level] += 1 }
+        var median = 0
+        var below = histogram[0]
+        while below <= levels.count / 2 && median < SearchFormat.impactLevels - 1 {
+            median += 1
+            below += histogram[median]
+        }
+        let differences = levels.map { PostingsCoding.zigzag($0 - median) }
+        let levelOrder = BitWriter.bestOrder(for: differences, maxK: PostingsCoding.maxCountOrder)
+        var writer = BitWriter(capacity: gaps.count * 2)
+        writer.write(UInt32(idOrder), bits: 4)
+        for gap in gaps { writer.expGolomb(gap - 1, k: idOrder) }
+        writer.write(UInt32(median), bits: 5)
+        writer.write(UInt32(levelOrder), bits: 3)
+        for difference in differences { writer.expGolomb(difference, k: levelOrder) }
+        writer.expGolomb(titles.count, k: 0)
+        var previous = -1
+        for title in titles {
+            writer.expGolomb(title.entry - previous - 1, k: 0)
+            previous = title.entry
+            writer.expGolomb(title.length, k: 0)
+            writer.expGolomb(title.positions.count - 1, k: 0)
+            var last = -1
+            for position in title.positions {
+                writer.expGolomb(position - last - 1, k: 0)
+                last = position
+            }
+        }
+        return writer.finish()
     }
 
     /// 0, −1, 1, −2, 2, … → 0, 1, 2, 3, 4, …

@@ -67,6 +67,29 @@ public enum SearchFormat {
         return Int(hash % UInt32(max(1, shards)))
     }
 
+    /// The average text length BM25 normalises by, rounded to a step of 1/64 of an octave
+    /// (about 1 %), so that editing a report seldom moves it and every other report's weights,
+    /// and a rebuild can patch the index instead of writing it again.
+    public static func averageLength(total: Int, documents n: Int) -> Double {
+        guard n > 0, total > 0 else { return 1 }
+        let exact = Double(total) / Double(n)
+        return pow(2, (log2(exact) * 64).rounded() / 64)
+    }
+
+    /// How many shards the postings go to, for this many bytes of lists (each counted as its
+    /// base64 length, at most `ownFileBytes`): about `targetShardBytes` each, rounded to a step
+    /// of 1/16 of an octave, so that a small change keeps every term in its shard.
+    public static func shardCount(listBytes: Int) -> Int {
+        let exact = Double(listBytes) / Double(targetShardBytes)
+        guard exact > 1 else { return 1 }
+        return max(1, Int(pow(2, (log2(exact) * 16).rounded() / 16).rounded()))
+    }
+
+    /// What a list adds to `shardCount(listBytes:)`.
+    static func listBytes(encodedCount: Int, ownFileBytes: Int) -> Int {
+        min(encodedCount * 4 / 3, ownFileBytes)
+    }
+
     /// BM25 idf, stored as an integer so that every reader adds up exactly the same numbers.
     static func idf(documentFrequency df: Int, documents n: Int) -> Int {
         let value = log(1 + (Double(n) - Double(df) + 0.5) / (Double(df) + 0.5))

@@ -1,6 +1,24 @@
 import Content
 import Foundation
 
+/// What a written index is, for patching it in the next build: counts, the sum that sets the
+/// number of shards, and the shards.
+public struct SearchIndexState: Sendable, Equatable {
+    public var documents: Int
+    public var totalTextLength: Int
+    public var listBytes: Int
+    public var shards: Int
+    public var ownFileBytes: Int
+
+    public init(documents: Int, totalTextLength: Int, listBytes: Int, shards: Int, ownFileBytes: Int) {
+        self.documents = documents
+        self.totalTextLength = totalTextLength
+        self.listBytes = listBytes
+        self.shards = shards
+        self.ownFileBytes = ownFileBytes
+    }
+}
+
 /// Builds the search index in `public/search/` one report at a time.
 ///
 /// The costly part of a report, `IndexedDocument` (terms, compressed text, its `d/` file), is made
@@ -98,40 +116,68 @@ public struct SearchIndexWriter: Sendable {
         }
     }
 
-    /// Writes the postings shards, the facets, the character code and `meta.js`.
-    public func finish() throws {
+    /// Writes the postings shards, the facets, the character code and `meta.js`; returns what a
+    /// later build needs to patch the index (`SearchIndexPatch`).
+    @discardableResult
+    public func finish() throws -> SearchIndexState {
         let n = documentCount
-        let average = n == 0 ? 1 : Double(totalTextLength) / Double(n)
+        let ownFileBytes = self.ownFileBytes
+        let average = SearchFormat.averageLength(total: totalTextLength, documents: n)
         let names = builders.indices.map { termWords[$0].map { SearchToken.wordPrefix + $0 } ?? TermScanner.name(of: termKeys[$0]) }
         let encoded = Parallel.map(builders) { $0.encoded(lengths: lengths, averageLength: average) }
-        let inShards = encoded.reduce(0) { $0 + min($1.count * 4 / 3, ownFileBytes) }
-        let shardCount = max(1, inShards / SearchFormat.targetShardBytes)
+        let listBytes = encoded.reduce(0) { $0 + SearchFormat.listBytes(encodedCount: $1.count, ownFileBytes: ownFileBytes) }
+        let shardCount = SearchFormat.shardCount(listBytes: listBytes)
         var shards = [[Int]](repeating: [], count: shardCount)
         for term in builders.indices {
             shards[SearchFormat.shard(of: names[term], shards: shardCount)].append(term)
         }
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("p"), withIntermediateDirectories: true)
-        for (index, shard) in shards.enumerated() {
-            var ownFiles = 0
-            var entries: [String] = []
-            for term in shard.sorted(by: { names[$0] < names[$1] }) {
-                let base64 = "\"" + Data(encoded[term]).base64EncodedString() + "\""
-                let df = builders[term].documentFrequency
-                var payload = base64
-                if base64.utf8.count > ownFileBytes {
-                    let key = SearchFormat.ownFileKey(shard: index, index: ownFiles)
-                    ownFiles += 1
-                    try write(key: key, json: base64)
-                    payload = "{\"f\":" + ScriptJSON.string(key) + "}"
-                }
-                let idf = SearchFormat.idf(documentFrequency: df, documents: n)
-                entries.append(ScriptJSON.string(names[term]) + ":[\(df),\(idf)," + payload + "]")
+        let directory = self.directory
+        let failures = Parallel.map(Array(shards.enumerated())) { index, shard -> Error? in
+            let entries = shard.map {
+                ShardEntry(name: names[$0], documentFrequency: builders[$0].documentFrequency, base64: Data(encoded[$0]).base64EncodedString())
             }
-            try write(key: SearchFormat.shardKey(index), json: "{" + entries.joined(separator: ",") + "}")
+            do {
+                for file in Self.shardFiles(index, entries: entries, documents: n, ownFileBytes: ownFileBytes) {
+                    try Self.write(key: file.key, json: file.json, in: directory)
+                }
+                return nil
+            } catch {
+                return error
+            }
         }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         try writeFacets()
         try writeCodes()
         try writeMeta(shards: shardCount)
+        return SearchIndexState(documents: n, totalTextLength: totalTextLength, listBytes: listBytes, shards: shardCount, ownFileBytes: ownFileBytes)
+    }
+
+    /// One term of a shard: its name, how many reports have it, its encoded postings in base64.
+    struct ShardEntry {
+        var name: String
+        var documentFrequency: Int
+        var base64: String
+    }
+
+    /// A shard's file and the own files of its long lists: entries sorted by name, lists over
+    /// `ownFileBytes` in `p/<shard>-<k>` numbered in that order.
+    static func shardFiles(_ index: Int, entries: [ShardEntry], documents n: Int, ownFileBytes: Int) -> [(key: String, json: String)] {
+        var files: [(key: String, json: String)] = []
+        var parts: [String] = []
+        parts.reserveCapacity(entries.count)
+        for entry in entries.sorted(by: { $0.name < $1.name }) {
+            var payload = "\"" + entry.base64 + "\""
+            if payload.utf8.count > ownFileBytes {
+                let key = SearchFormat.ownFileKey(shard: index, index: files.count)
+                files.append((key, payload))
+                payload = "{\"f\":" + ScriptJSON.string(key) + "}"
+            }
+            let idf = SearchFormat.idf(documentFrequency: entry.documentFrequency, documents: n)
+            parts.append(ScriptJSON.string(entry.name) + ":[\(entry.documentFrequency),\(idf)," + payload + "]")
+        }
+        files.append((SearchFormat.shardKey(index), "{" + parts.joined(separator: ",") + "}"))
+        return files
     }
 
     // MARK: - Files
@@ -165,6 +211,10 @@ public struct SearchIndexWriter: Sendable {
     }
 
     private func write(key: String, json: String) throws {
+        try Self.write(key: key, json: json, in: directory)
+    }
+
+    static func write(key: String, json: String, in directory: URL) throws {
         try OutputFile.write(ScriptJSON.script(key: key, json: json), to: directory.path + "/" + key + ".js")
     }
 }

@@ -20,6 +20,20 @@ public struct BuildContext: Sendable {
     /// Filled while report pages are rendered, written out by the search step.
     public var searchIndex: SearchIndexWriter?
 
+    /// Reuse what the last build made where its inputs did not change (`BuildCache`); false
+    /// renders every page and writes the whole search index (`policykb build --full`).
+    public var incremental = true
+    /// What this build reused and made, for the log and the tests.
+    public internal(set) var pagesRendered = 0
+    public internal(set) var pagesReused = 0
+    public internal(set) var searchPatched = false
+    var inputs: BuildInputs?
+    var previous: BuildCache?
+    /// Each report file's hash, by path.
+    var fileHashes: [String: UInt64] = [:]
+    var listing: UInt64 = 0
+    var searchState: SearchIndexState?
+
     public init(root: URL) {
         self.root = root
     }

@@ -1,5 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Content
 import Foundation
+import Markdown
 import Search
 import Taxonomy
 
@@ -24,12 +28,20 @@ enum BuildSteps {
             context.gazetteer = attempt { () throws(Diagnostics) in try loader.gazetteer() }
         }
         guard problems.isEmpty else { throw Diagnostics(problems) }
+        context.inputs = BuildInputs.of(root: context.root)
         return "\(context.vocabulary?.topics.count ?? 0) topics, \(context.gazetteer?.regions.count ?? 0) regions"
     }
 
     @Sendable static func loadReports(_ context: inout BuildContext) throws -> String {
         guard let vocabulary = context.vocabulary, let gazetteer = context.gazetteer else { return "" }
-        context.reports = try SiteLoader(root: context.root).reports(vocabulary: vocabulary, gazetteer: gazetteer)
+        if context.incremental, let inputs = context.inputs {
+            context.previous = BuildCache.load(root: context.root, inputs: inputs, gazetteer: gazetteer)
+        }
+        var cached: [String: BuildCache.Entry] = [:]
+        for entry in context.previous?.reports ?? [] { cached[entry.report.path] = entry }
+        let loaded = try SiteLoader(root: context.root).reports(vocabulary: vocabulary, gazetteer: gazetteer, cached: cached)
+        context.reports = loaded.map(\.report)
+        context.fileHashes = Dictionary(loaded.map { ($0.report.path, $0.fileHash) }) { first, _ in first }
         return "\(context.reports.count)"
     }
 
@@ -58,12 +70,70 @@ enum BuildSteps {
     /// busy, few enough that their texts never pile up in memory.
     static let reportBatch = 512
 
+    /// What this build may take from the last one: the pages whose template and listing are
+    /// unchanged, the report pages whose files are too, and whether the search index can be patched.
+    struct Reuse {
+        var templates: Set<String> = []
+        /// The previous build's file hash of each report, when the site lists the same reports
+        /// in the same order (ids mean the same reports).
+        var previousHashes: [UInt64]?
+        var previous: BuildCache?
+        var sameListing = false
+
+        init(previous: BuildCache?, model: SiteModel, templates: TemplateSet, listing: UInt64) {
+            guard let previous else { return }
+            self.previous = previous
+            sameListing = previous.listing == listing
+            if sameListing {
+                self.templates = Set(TemplateSet.pageTemplates.filter { previous.templates[$0] == templates.digests[$0] })
+            }
+            if previous.reports.count == model.reports.count,
+               zip(previous.reports, model.reports).allSatisfy({ $0.report.path == $1.path }) {
+                previousHashes = previous.reports.map(\.fileHash)
+            }
+        }
+
+        /// The search index can be patched for `changed` when the reports are the same and
+        /// those that changed kept their facets; a full index is written when many changed.
+        func searchPatchable(changed: [Int], model: SiteModel) -> Bool {
+            guard let previous, previous.search != nil, previousHashes != nil,
+                  changed.count <= max(16, model.reports.count / 20) else { return false }
+            return changed.allSatisfy { id in
+                let old = previous.reports[id].report
+                let new = model.reports[id]
+                return old.topics == new.topics && old.regions.map(\.code) == new.regions.map(\.code)
+                    && old.genre == new.genre && old.date?.year == new.date?.year
+            }
+        }
+    }
+
+    /// A page job's output path and template, known before it is rendered.
+    static func target(of job: PageJob, model: SiteModel) -> (path: String, template: String) {
+        switch job {
+        case .home: return (PageLocation.home, "home")
+        case .topicIndex: return (PageLocation.topics, "topics")
+        case .regionIndex: return (PageLocation.regions, "regions")
+        case .search: return (PageLocation.search, "search")
+        case .notFound: return (PageLocation.notFound, "404")
+        case .topic(let topic, let page): return (model.topicPath(topic.name, page: page), "topic")
+        case .region(let region, let page): return (model.regionPath(region, page: page), "region")
+        case .genreIndex: return (PageLocation.genres, "browse")
+        case .yearIndex: return (PageLocation.years, "browse")
+        case .genre(let genre, let page): return (model.genrePath(genre, page: page), "list")
+        case .year(let year, let page): return (model.yearPath(year, page: page), "list")
+        case .topicInRegion(let topic, let region, let page): return (model.topicRegionPath(topic.name, region, page: page), "list")
+        }
+    }
+
     @Sendable static func renderPages(_ context: inout BuildContext) throws -> String {
         let model = try context.requireModel("render pages")
         guard let templates = context.templates else { return "" }
         let writer = try SiteWriter(destination: context.root.appendingPathComponent(SiteBuilder.outputFolder, isDirectory: true))
         context.writer = writer
         let renderer = PageRenderer(model: model, templates: templates)
+        context.listing = BuildCache.listing(of: model.reports)
+        let reuse = Reuse(previous: context.previous, model: model, templates: templates, listing: context.listing)
+
         var jobs: [PageJob] = [.home, .topicIndex, .regionIndex, .search, .notFound]
         for topic in model.vocabulary.topics {
             jobs += (1...model.pageCount(for: model.count(topic: topic.name))).map { PageJob.topic(topic, page: $0) }
@@ -73,7 +143,9 @@ enum BuildSteps {
         }
         jobs += browseJobs(model)
         let root = context.root
-        var failures = Parallel.map(jobs) { job -> Error? in
+        let outcomes = Parallel.map(jobs) { job -> Result<Bool, Error> in
+            let (path, template) = target(of: job, model: model)
+            if reuse.templates.contains(template), writer.reuse(path) { return .success(true) }
             do {
                 let page: Page
                 switch job {
@@ -90,30 +162,59 @@ enum BuildSteps {
                 case .year(let year, let number): page = renderer.year(year, page: number)
                 case .topicInRegion(let topic, let region, let number): page = renderer.topicInRegion(topic, region, page: number)
                 }
+                guard page.path == path else {
+                    throw SiteError(path: page.path, message: "internal error: the page was expected at \(path)")
+                }
                 try writer.write(bytes: page.bytes, to: page.path)
-                return nil
+                return .success(false)
             } catch {
-                return error
+                return .failure(error)
             }
-        }.compactMap { $0 }
+        }
+        var failures: [Error] = []
+        for outcome in outcomes {
+            switch outcome {
+            case .success(true): context.pagesReused += 1
+            case .success(false): context.pagesRendered += 1
+            case .failure(let error): failures.append(error)
+            }
+        }
 
         // Report pages, in batches; each report's search entry is made beside its page, and the
-        // batch goes into the search index in report order.
+        // batch goes into the search index in report order. A report page is reused when its
+        // file and everything listed on it are unchanged; its search entry is made again only
+        // when the index is written in full or the report changed.
+        let hashes = model.reports.map { context.fileHashes[$0.path] ?? 0 }
+        let changed = model.reports.indices.filter { reuse.previousHashes?[$0] != hashes[$0] }
+        let patchSearch = reuse.searchPatchable(changed: changed, model: model)
+        let changedSet = Set(changed)
         var search = try SearchIndexWriter(directory: writer.staging.appendingPathComponent(PageLocation.searchIndex))
         try search.prepareFolders(documents: model.reports.count)
         let searchFolder = search.directory
         let merger = SearchMerger(search)
+        var changedDocuments: [IndexedDocument] = []
+        let reportPagesReusable = reuse.templates.contains("report")
         for start in stride(from: 0, to: model.reports.count, by: reportBatch) {
             let ids = Array(start..<min(model.reports.count, start + reportBatch))
-            let indexed = Parallel.map(ids) { id -> Result<IndexedDocument, Error> in
+            let indexed = Parallel.map(ids) { id -> Result<(document: IndexedDocument?, reused: Bool), Error> in
                 do {
-                    let (page, markdown) = try renderer.reportAndText(id, root: root)
-                    try writer.write(bytes: page.bytes, to: page.path)
+                    let needsIndex = !patchSearch || changedSet.contains(id)
+                    let pageReused = reportPagesReusable && !changedSet.contains(id)
+                        && writer.reuse(PageLocation.report(model.reports[id].slug))
+                    if pageReused && !needsIndex { return .success((nil, true)) }
+                    let markdown: RenderedMarkdown
+                    if pageReused {
+                        markdown = try renderer.renderedBody(id, root: root)
+                    } else {
+                        let (page, rendered) = try renderer.reportAndText(id, root: root)
+                        try writer.write(bytes: page.bytes, to: page.path)
+                        markdown = rendered
+                    }
                     let text = RenderedText(headings: markdown.headings.map(\.text), plainText: markdown.plainText)
                     var document = IndexedDocument(renderer.searchDocument(id, rendered: text), id: id)
                     try document.write(in: searchFolder)
                     document.dropFiles()
-                    return .success(document)
+                    return .success((document, pageReused))
                 } catch {
                     return .failure(error)
                 }
@@ -121,20 +222,58 @@ enum BuildSteps {
             var documents: [IndexedDocument] = []
             for result in indexed {
                 switch result {
-                case .success(let document): documents.append(document)
+                case .success(let outcome):
+                    if outcome.reused { context.pagesReused += 1 } else { context.pagesRendered += 1 }
+                    if let document = outcome.document { documents.append(document) }
                 case .failure(let error): failures.append(error)
                 }
             }
             // Once a report failed the build fails: its search entries no longer matter.
-            if failures.isEmpty { merger.add(documents) }
+            guard failures.isEmpty else { continue }
+            if patchSearch { changedDocuments += documents } else { merger.add(documents) }
         }
-        context.searchIndex = merger.finish()
+        let full = merger.finish()
         if let first = failures.first {
             let diagnostics = failures.compactMap { $0 as? Diagnostics }.flatMap(\.items)
             throw diagnostics.isEmpty ? first : Diagnostics(diagnostics)
         }
+        if patchSearch, let state = reuse.previous?.search {
+            let old = writer.destination.appendingPathComponent(PageLocation.searchIndex)
+            if let patched = try SearchIndexPatch(old: old, new: searchFolder, state: state).apply(changedDocuments) {
+                context.searchState = patched
+                context.searchPatched = true
+            } else {
+                context.searchIndex = try indexEveryReport(model: model, renderer: renderer, root: root, folder: searchFolder)
+            }
+        } else {
+            context.searchIndex = full
+        }
         context.filesWritten += jobs.count + model.reports.count
-        return "\(jobs.count + model.reports.count)"
+        return "\(jobs.count + model.reports.count), \(context.pagesReused) unchanged"
+    }
+
+    /// The whole search index again, for a build that meant to patch it but could not: the
+    /// folder is emptied first (it holds files linked from the previous site, never to be written).
+    static func indexEveryReport(model: SiteModel, renderer: PageRenderer, root: URL, folder: URL) throws -> SearchIndexWriter {
+        try? FileManager.default.removeItem(at: folder)
+        var search = try SearchIndexWriter(directory: folder)
+        try search.prepareFolders(documents: model.reports.count)
+        let merger = SearchMerger(search)
+        for start in stride(from: 0, to: model.reports.count, by: reportBatch) {
+            let ids = Array(start..<min(model.reports.count, start + reportBatch))
+            let indexed = Parallel.map(ids) { id -> Result<IndexedDocument, Error> in
+                Result {
+                    let markdown = try renderer.renderedBody(id, root: root)
+                    let text = RenderedText(headings: markdown.headings.map(\.text), plainText: markdown.plainText)
+                    var document = IndexedDocument(renderer.searchDocument(id, rendered: text), id: id)
+                    try document.write(in: folder)
+                    document.dropFiles()
+                    return document
+                }
+            }
+            merger.add(try indexed.map { try $0.get() })
+        }
+        return merger.finish()
     }
 
     /// Genre and year pages, and a page for each non-empty topic × top-region cell.
@@ -158,8 +297,9 @@ enum BuildSteps {
 
     /// The search index's shards, norms, facets and meta, after every report's text went in.
     @Sendable static func writeSearchIndex(_ context: inout BuildContext) throws -> String {
+        if context.searchPatched, let state = context.searchState { return "\(state.documents) reports, patched" }
         guard let search = context.searchIndex else { return "" }
-        try search.finish()
+        context.searchState = try search.finish()
         context.searchIndex = nil
         return "\(search.documentCount) reports"
     }
@@ -174,19 +314,54 @@ enum BuildSteps {
             try writer.write(sitemap.contents, to: sitemap.name)
         }
         try writer.write(FeedWriter.robots(baseURL: model.config.baseURL), to: "robots.txt")
-        try writer.write(FeedWriter.atom(model: model), to: PageLocation.feed)
-        for topic in model.vocabulary.topics {
-            let slug = model.slug(of: topic)
-            try writer.write(FeedWriter.atom(model: model, topic: topic), to: PageLocation.topicFeed(slug))
+        // Feeds, the API and the assets show reports' metadata only: with the same listing
+        // and assets they are the previous build's.
+        var reusable: [String] = []
+        if let previous = context.previous, previous.listing == context.listing, previous.assets == templates.assetsDigest {
+            reusable = [PageLocation.feed, PageLocation.apiReports, PageLocation.apiTopics, PageLocation.apiRegions]
+            reusable += model.vocabulary.topics.map { PageLocation.topicFeed(model.slug(of: $0)) }
+            reusable += assetFiles(templates.directory.appendingPathComponent("assets")).map { "assets/" + $0 }
         }
-        try APIWriter(model: model).write(to: writer)
-        try writer.copyFolder(templates.directory.appendingPathComponent("assets"), to: "assets")
+        if reusable.isEmpty || !reusable.allSatisfy(writer.reuse) {
+            // Replaced, not written through: a linked file is the previous site's too.
+            for path in reusable { unlink(writer.staging.path + "/" + path) }
+            try writer.write(FeedWriter.atom(model: model), to: PageLocation.feed)
+            for topic in model.vocabulary.topics {
+                let slug = model.slug(of: topic)
+                try writer.write(FeedWriter.atom(model: model, topic: topic), to: PageLocation.topicFeed(slug))
+            }
+            try APIWriter(model: model).write(to: writer)
+            try writer.copyFolder(templates.directory.appendingPathComponent("assets"), to: "assets")
+        }
         context.filesWritten += 6 + model.vocabulary.topics.count
         return "sitemap, robots.txt, feeds, api, assets"
     }
 
+    /// The files `SiteWriter.copyFolder` copies from a folder: sorted, dotfiles skipped.
+    static func assetFiles(_ folder: URL) -> [String] {
+        let base = folder.standardizedFileURL.path
+        guard let files = FileManager.default.enumerator(atPath: base)?.allObjects as? [String] else { return [] }
+        return files.sorted().filter { file in
+            var isFolder: ObjCBool = false
+            return !file.split(separator: "/").contains(where: { $0.hasPrefix(".") })
+                && FileManager.default.fileExists(atPath: base + "/" + file, isDirectory: &isFolder) && !isFolder.boolValue
+        }
+    }
+
+    /// Swaps the new site in. The build cache describes the site it was made with, so it is
+    /// removed first and written again only once the new site is in place.
     @Sendable static func publish(_ context: inout BuildContext) throws -> String {
-        try context.requireWriter("publish").publish()
+        let writer = try context.requireWriter("publish")
+        guard BuildCache.remove(root: context.root) else {
+            throw SiteError(path: BuildCache.path, message: "cannot remove the old build cache")
+        }
+        try writer.publish()
+        if let inputs = context.inputs, let model = context.model, let templates = context.templates {
+            let entries = model.reports.map { BuildCache.Entry(fileHash: context.fileHashes[$0.path] ?? 0, report: $0) }
+            let cache = BuildCache(inputs: inputs, templates: templates.digests, assets: templates.assetsDigest,
+                                   listing: context.listing, reports: entries, search: context.searchState)
+            try cache.write(root: context.root)
+        }
         return SiteBuilder.outputFolder + "/"
     }
 }

@@ -18,11 +18,7 @@ extension PageRenderer {
     public func reportAndText(_ id: Int, root: URL) throws -> (page: Page, rendered: RenderedMarkdown) {
         let report = model.reports[id]
         let here = PageLocation(path: PageLocation.report(report.slug))
-        let body = Self.droppingTitleHeading(try Self.body(of: report, root: root), title: report.title)
-        let rendered = MarkdownRenderer.render(
-            body,
-            options: MarkdownOptions(allowRawHTML: model.config.rawHTML, reservedAnchors: reservedAnchors, topHeadingLevel: 2),
-            autoLinks: model.config.autoLinks ? autoLinks(for: id, from: here) : [])
+        let rendered = try renderedBody(id, root: root)
 
         var context = common(here, title: report.title, kind: "reportPage")
         context["report"] = Self.metadata(of: report)
@@ -41,6 +37,17 @@ extension PageRenderer {
         context["related"] = model.relatedReports(to: id).map { reportItem($0, from: here) }
         if let sequence = sequence(of: id, from: here) { context["sequence"] = sequence }
         return (Page(path: here.path, bytes: templates.renderBytes("report", context: context)), rendered)
+    }
+
+    /// A report's body as its page shows it (HTML, headings, plain text), without the page.
+    public func renderedBody(_ id: Int, root: URL) throws -> RenderedMarkdown {
+        let report = model.reports[id]
+        let here = PageLocation(path: PageLocation.report(report.slug))
+        let body = Self.droppingTitleHeading(try Self.body(of: report, root: root), title: report.title)
+        return MarkdownRenderer.render(
+            body,
+            options: MarkdownOptions(allowRawHTML: model.config.rawHTML, reservedAnchors: reservedAnchors, topHeadingLevel: 2),
+            autoLinks: model.config.autoLinks ? autoLinks(for: id, from: here) : [])
     }
 
     // MARK: - Parts

@@ -8,6 +8,8 @@ public struct SiteBuilder: Sendable {
     public var root: URL
     public var steps: [BuildStep]
     public var log: @Sendable (String) -> Void
+    /// False ignores the build cache: every page is rendered (`policykb build --full`).
+    public var incremental = true
 
     public init(root: URL, steps: [BuildStep] = SiteBuilder.standardSteps, log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.root = root
@@ -38,13 +40,16 @@ public struct SiteBuilder: Sendable {
     /// Runs every step; on any failure the staging folder is removed and `public/` left as it was.
     @discardableResult
     public func build() throws -> BuildContext {
-        try build(startingWith: BuildContext(root: root))
+        var start = BuildContext(root: root)
+        start.incremental = incremental
+        return try build(startingWith: start)
     }
 
     /// Builds from a context the caller has partly filled, e.g. with a vocabulary made in code.
     @discardableResult
     public func build(startingWith start: BuildContext) throws -> BuildContext {
         var context = start
+        context.incremental = context.incremental && incremental
         let clock = ContinuousClock()
         for (number, step) in steps.enumerated() {
             let start = clock.now

@@ -55,24 +55,37 @@ public struct SiteLoader: Sendable {
     /// Every report, checked. Throws `Diagnostics` with every problem in every file, or a
     /// `SiteError` when a file cannot be read.
     public func reports(vocabulary: TopicVocabulary, gazetteer: Gazetteer) throws -> [SourceReport] {
+        try reports(vocabulary: vocabulary, gazetteer: gazetteer, cached: [:]).map(\.report)
+    }
+
+    /// Every report with its file's hash; a file whose bytes are those of its cached entry is
+    /// not read again as YAML (the cache was made with the same vocabulary and gazetteer).
+    func reports(vocabulary: TopicVocabulary, gazetteer: Gazetteer, cached: [String: BuildCache.Entry]) throws
+        -> [(report: SourceReport, fileHash: UInt64)]
+    {
         let paths = try reportPaths()
         let root = self.root
-        let results = Parallel.map(paths) { path -> Result<SourceReport, Error> in
-            guard let text = try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) else {
+        let results = Parallel.map(paths) { path -> Result<(report: SourceReport, fileHash: UInt64), Error> in
+            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
+                return .failure(SiteError(path: path, message: "cannot read the file"))
+            }
+            let hash = StableHash.of(data)
+            if let entry = cached[path], entry.fileHash == hash { return .success((entry.report, hash)) }
+            guard let text = String(data: data, encoding: .utf8) else {
                 return .failure(SiteError(path: path, message: "cannot read the file as UTF-8 text"))
             }
-            return ReportChecker(vocabulary: vocabulary, gazetteer: gazetteer).check(text, path: path)
+            return ReportChecker(vocabulary: vocabulary, gazetteer: gazetteer).check(text, path: path).map { ($0, hash) }
         }
-        var reports: [SourceReport] = []
+        var reports: [(report: SourceReport, fileHash: UInt64)] = []
         var problems: [Diagnostic] = []
         for result in results {
             switch result {
-            case .success(let report): reports.append(report)
+            case .success(let loaded): reports.append(loaded)
             case .failure(let error as Diagnostics): problems += error.items
             case .failure(let error): throw error
             }
         }
-        problems += Self.duplicateSlugs(reports)
+        problems += Self.duplicateSlugs(reports.map(\.report))
         guard problems.isEmpty else { throw Diagnostics(problems) }
         return reports
     }

@@ -50,6 +50,16 @@ public struct SiteWriter: Sendable {
         }
     }
 
+    /// Puts the previous site's file at `path` into the staging folder (a hard link, so nothing
+    /// is copied); false when the previous site has no such file. Such a file is never written.
+    public func reuse(_ path: String) -> Bool {
+        let full = staging.path + "/" + path
+        if let slash = full.lastIndex(of: "/") {
+            do { try folders.make(String(full[..<slash])) } catch { return false }
+        }
+        return OutputFile.link(destination.path + "/" + path, to: full)
+    }
+
     /// Copies a folder's files (sorted, dotfiles skipped) to a path under the staging folder.
     public func copyFolder(_ source: URL, to path: String) throws(SiteError) {
         let base = source.standardizedFileURL.path

@@ -15,6 +15,11 @@ public struct TemplateSet: Sendable {
     /// Fixed ids written in the templates (`main`, `toc`, …): heading anchors in a body must not
     /// take them, or links to them would land on the wrong element.
     public let fixedIds: Set<String>
+    /// Each page template's fingerprint: its text, the layout's and every partial either reaches
+    /// (the report page's also the fixed ids), so a build re-renders only pages whose look changed.
+    public let digests: [String: UInt64]
+    /// The fingerprint of `templates/assets/` (names and bytes).
+    public let assetsDigest: UInt64
 
     public init(directory: URL) throws(Diagnostics) {
         self.directory = directory
@@ -22,6 +27,7 @@ public struct TemplateSet: Sendable {
         var problems: [Diagnostic] = []
         var ids: Set<String> = []
         var broken: Set<String> = []
+        var textDigests: [String: UInt64] = [:]
         let base = directory.standardizedFileURL.path
         let files = (FileManager.default.enumerator(atPath: base)?.allObjects as? [String] ?? [])
             .filter { $0.hasSuffix(".mustache") }
@@ -33,6 +39,7 @@ public struct TemplateSet: Sendable {
                 problems.append(.error("cannot read the template", path: display))
                 continue
             }
+            textDigests[name] = StableHash.of(Array(text.utf8))
             ids.formUnion(HTMLAttributes.values(in: text, names: ["id"]).map(\.value).filter { !$0.contains("{{") })
             do {
                 library.register(try Template(text), named: name)
@@ -57,6 +64,36 @@ public struct TemplateSet: Sendable {
         guard problems.isEmpty else { throw Diagnostics(problems) }
         self.library = library
         self.fixedIds = ids
+        var digests: [String: UInt64] = [:]
+        for name in Self.pageTemplates {
+            var reached: Set<String> = []
+            var pending = ["layout", name]
+            while let next = pending.popLast() {
+                guard reached.insert(next).inserted else { continue }
+                pending += library.template(named: next)?.partialNames ?? []
+            }
+            var hash = StableHash()
+            for used in reached.sorted() {
+                hash.combine(used)
+                hash.combine(textDigests[used] ?? 0)
+            }
+            if name == "report" { for id in ids.sorted() { hash.combine(id) } }
+            digests[name] = hash.value
+        }
+        self.digests = digests
+        assetsDigest = Self.digest(ofFolder: directory.appendingPathComponent("assets"))
+    }
+
+    /// Names and bytes of every file under a folder, in name order.
+    static func digest(ofFolder folder: URL) -> UInt64 {
+        let base = folder.standardizedFileURL.path
+        var hash = StableHash()
+        for file in (FileManager.default.enumerator(atPath: base)?.allObjects as? [String] ?? []).sorted() {
+            guard let data = FileManager.default.contents(atPath: base + "/" + file) else { continue }
+            hash.combine(file)
+            hash.combine(bytes: data)
+        }
+        return hash.value
     }
 
     /// Renders a page template, then the layout around it. Every list `x` at the top of the

@@ -1,0 +1,262 @@
+import Content
+import Foundation
+
+/// Makes the index of a site in which a few reports' texts changed from the index of the
+/// previous build, instead of from every report: only the shards holding a term of an old or a
+/// new text are decoded and written again; every other file is linked from the old index. The
+/// result is byte for byte the index a full build writes (the tests compare them).
+///
+/// The caller makes sure the reports, their order, and the changed reports' facets (tags,
+/// regions, genre, year) are as in the previous build, and has written the changed reports'
+/// `d/` files. When the change moves the average length or the number of shards, no patch is
+/// possible and `apply` returns nil, having linked nothing.
+public struct SearchIndexPatch: Sendable {
+    public let old: URL
+    public let new: URL
+    public let state: SearchIndexState
+
+    public init(old: URL, new: URL, state: SearchIndexState) {
+        self.old = old
+        self.new = new
+        self.state = state
+    }
+
+    /// One posting of a term being rewritten.
+    private struct Posting: Sendable {
+        var doc: Int
+        var level: Int
+        var title: (length: Int, positions: [Int])?
+    }
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The patched index's state, or nil when only a full build can make it.
+    public func apply(_ changed: [IndexedDocument]) throws -> SearchIndexState? {
+        let reader = try SearchIndexReader(directory: old)
+        guard reader.meta.documents == state.documents, reader.meta.shards == state.shards else { return nil }
+        let changedIDs = Set(changed.map(\.id))
+        guard changedIDs.count == changed.count, changed.allSatisfy({ (0..<state.documents).contains($0.id) }) else { return nil }
+
+        // The old texts' terms, from the old index's own copy of each text.
+        var touched: Set<String> = []
+        var total = state.totalTextLength
+        for document in changed {
+            let stored = try reader.document(document.id)
+            let body = try reader.wholeBody(of: stored)
+            var values = NormalizedValues.values(of: stored.title)
+            values.append(0x0A)
+            NormalizedValues.append(body, to: &values)
+            total += document.textLength - values.count
+            TermScanner.scan(values) { key, _ in
+                touched.insert(TermScanner.name(of: key))
+            } word: { word, _ in
+                touched.insert(SearchToken.wordPrefix + word)
+            }
+        }
+        let oldAverage = SearchFormat.averageLength(total: state.totalTextLength, documents: state.documents)
+        let average = SearchFormat.averageLength(total: total, documents: state.documents)
+        guard average == oldAverage else { return nil }
+
+        // The new texts' postings.
+        var added: [String: [Posting]] = [:]
+        for document in changed.sorted(by: { $0.id < $1.id }) {
+            var fields: [Int32: FieldOccurrence] = [:]
+            for field in document.fields { fields[field.term] = field }
+            func posting(_ term: Int, frequency: UInt32) -> Posting {
+                let field = fields[Int32(term)]
+                let level = PostingsCoding.level(frequency: Int(frequency), field: field, length: document.textLength, averageLength: average)
+                let title = field.flatMap { $0.titlePositions.isEmpty ? nil : (Int($0.titleLength), $0.titlePositions.map(Int.init)) }
+                return Posting(doc: document.id, level: level, title: title)
+            }
+            for (index, key) in document.keys.enumerated() {
+                added[TermScanner.name(of: key), default: []].append(posting(index, frequency: document.keyFrequencies[index]))
+            }
+            for (index, word) in document.words.enumerated() {
+                added[SearchToken.wordPrefix + word, default: []]
+                    .append(posting(document.keys.count + index, frequency: document.wordFrequencies[index]))
+            }
+        }
+        touched.formUnion(added.keys)
+
+        var byShard: [Int: [String]] = [:]
+        for name in touched { byShard[SearchFormat.shard(of: name, shards: state.shards), default: []].append(name) }
+        let shardIndexes = byShard.keys.sorted()
+        let shardTerms = byShard
+        let changedSorted = changedIDs.sorted()
+        let addedPostings = added
+        let rewritten = Parallel.map(shardIndexes) { index -> Result<(files: [(key: String, json: String)], delta: Int), Error> in
+            Result { try rewrite(shard: index, touched: Set(shardTerms[index]!), added: addedPostings, changed: changedSorted) }
+        }
+        var files: [(key: String, json: String)] = []
+        var listBytes = state.listBytes
+        for result in rewritten {
+            let shard = try result.get()
+            files += shard.files
+            listBytes += shard.delta
+        }
+        guard SearchFormat.shardCount(listBytes: listBytes) == state.shards else { return nil }
+
+        // Write what changed, link the rest.
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(at: new.appendingPathComponent("p"), withIntermediateDirectories: true)
+        for file in files { try SearchIndexWriter.write(key: file.key, json: file.json, in: new) }
+        let rewrittenShards = Set(shardIndexes)
+        var links: [String] = [SearchFormat.metaKey, SearchFormat.codesKey, SearchFormat.facetsKey].map { $0 + ".js" }
+        for name in try fileManager.contentsOfDirectory(atPath: old.path + "/p") {
+            guard let shard = Int(name.prefix { $0 != "-" && $0 != "." }) else { continue }
+            if !rewrittenShards.contains(shard) { links.append("p/" + name) }
+        }
+        for folder in 0...(max(0, state.documents - 1) / 1000) {
+            let path = "d/\(folder)"
+            guard let names = try? fileManager.contentsOfDirectory(atPath: old.path + "/" + path) else { continue }
+            for name in names {
+                guard let id = Int(name.prefix { $0 != "-" && $0 != "." }), !changedIDs.contains(id) else { continue }
+                links.append(path + "/" + name)
+            }
+        }
+        let oldPath = old.path
+        let newPath = new.path
+        let missing = Parallel.map(links) { link in OutputFile.link(oldPath + "/" + link, to: newPath + "/" + link) ? nil : link }
+        if let first = missing.lazy.compactMap({ $0 }).first {
+            throw Failure(description: "\(oldPath)/\(first): error: the previous search index lost this file; build again with --full")
+        }
+        return SearchIndexState(documents: state.documents, totalTextLength: total, listBytes: listBytes,
+                                shards: state.shards, ownFileBytes: state.ownFileBytes)
+    }
+
+    /// One shard's files after the change, and how much its lists add to the shard count's sum now.
+    /// A touched list is decoded; it is written again only when a changed report's entry in it
+    /// differs (a report's edit leaves most of its terms' weights as they were).
+    private func rewrite(shard index: Int, touched: Set<String>, added: [String: [Posting]], changed: [Int]) throws
+        -> (files: [(key: String, json: String)], delta: Int)
+    {
+        let key = SearchFormat.shardKey(index)
+        guard let json = try SearchIndexReader.load(key, in: old) as? [String: Any] else {
+            throw Failure(description: "\(old.path)/\(key).js: error: cannot read the previous search index")
+        }
+        var entries: [SearchIndexWriter.ShardEntry] = []
+        entries.reserveCapacity(json.count + touched.count)
+        var delta = 0
+        let ownFileBytes = state.ownFileBytes
+        func unreadable(_ name: String) -> Failure {
+            Failure(description: "\(old.path)/\(key).js: error: the term `\(name)` cannot be read")
+        }
+        for (name, value) in json {
+            guard let raw = value as? [Any], raw.count == 3, let df = raw[0] as? Int else { throw unreadable(name) }
+            var base64 = raw[2] as? String
+            if let file = (raw[2] as? [String: Any])?["f"] as? String {
+                base64 = try SearchIndexReader.load(file, in: old) as? String
+            }
+            guard let base64 else { throw unreadable(name) }
+            guard touched.contains(name) else {
+                entries.append(.init(name: name, documentFrequency: df, base64: base64))
+                continue
+            }
+            guard let data = Data(base64Encoded: base64),
+                  let decoded = PostingsCoding.decode([UInt8](data), documentFrequency: df) else { throw unreadable(name) }
+            let new = added[name] ?? []
+            if Self.unchanged(decoded, new: new, changed: changed) {
+                entries.append(.init(name: name, documentFrequency: df, base64: base64))
+                continue
+            }
+            delta -= SearchFormat.listBytes(encodedCount: data.count, ownFileBytes: ownFileBytes)
+            if let entry = Self.encode(name, Self.replacing(changed, in: decoded, with: new)) {
+                delta += SearchFormat.listBytes(encodedCount: entry.count, ownFileBytes: ownFileBytes)
+                entries.append(entry.entry)
+            }
+        }
+        for name in touched where json[name] == nil {
+            guard let new = added[name] else { continue }
+            let lists = Lists(documents: new.map(\.doc), levels: new.map(\.level),
+                              titles: new.enumerated().compactMap { entry, posting in
+                                  posting.title.map { PostingsCoding.TitleEntry(entry: entry, length: $0.length, positions: $0.positions) }
+                              })
+            guard let entry = Self.encode(name, lists) else { continue }
+            delta += SearchFormat.listBytes(encodedCount: entry.count, ownFileBytes: ownFileBytes)
+            entries.append(entry.entry)
+        }
+        let files = SearchIndexWriter.shardFiles(index, entries: entries, documents: state.documents, ownFileBytes: ownFileBytes)
+        return (files, delta)
+    }
+
+    /// A list as parallel arrays, ids ascending.
+    private struct Lists {
+        var documents: [Int]
+        var levels: [Int]
+        var titles: [PostingsCoding.TitleEntry]
+    }
+
+    /// True when every changed report has the same entry (or none) in the old list as in `new`.
+    private static func unchanged(_ old: PostingsCoding.Postings, new: [Posting], changed: [Int]) -> Bool {
+        var next = 0
+        for doc in changed {
+            let posting: Posting? = next < new.count && new[next].doc == doc ? new[next] : nil
+            if posting != nil { next += 1 }
+            let entry = old.entry(of: doc)
+            switch (entry, posting) {
+            case (nil, nil): continue
+            case let (entry?, posting?):
+                guard Int(old.levels[entry]) == posting.level else { return false }
+                let title = old.titles[entry]
+                guard title?.length == posting.title?.length, title?.positions == posting.title?.positions else { return false }
+            default: return false
+            }
+        }
+        return true
+    }
+
+    /// The old list without the changed reports' entries, with their new ones put in.
+    private static func replacing(_ changed: [Int], in old: PostingsCoding.Postings, with new: [Posting]) -> Lists {
+        var lists = Lists(documents: [], levels: [], titles: [])
+        lists.documents.reserveCapacity(old.documents.count + new.count)
+        lists.levels.reserveCapacity(old.documents.count + new.count)
+        let oldTitles = old.titles.sorted { $0.key < $1.key }
+        var nextTitle = 0
+        var nextChanged = 0
+        var nextNew = 0
+        func appendNew(upTo doc: Int) {
+            while nextNew < new.count && new[nextNew].doc < doc {
+                let posting = new[nextNew]
+                if let title = posting.title {
+                    lists.titles.append(.init(entry: lists.documents.count, length: title.length, positions: title.positions))
+                }
+                lists.documents.append(posting.doc)
+                lists.levels.append(posting.level)
+                nextNew += 1
+            }
+        }
+        for entry in old.documents.indices {
+            let doc = Int(old.documents[entry])
+            appendNew(upTo: doc)
+            while nextChanged < changed.count && changed[nextChanged] < doc { nextChanged += 1 }
+            let title: PostingsCoding.Title?
+            if nextTitle < oldTitles.count && oldTitles[nextTitle].key == entry {
+                title = oldTitles[nextTitle].value
+                nextTitle += 1
+            } else {
+                title = nil
+            }
+            if nextChanged < changed.count && changed[nextChanged] == doc { continue }
+            if let title { lists.titles.append(.init(entry: lists.documents.count, length: title.length, positions: title.positions)) }
+            lists.documents.append(doc)
+            lists.levels.append(Int(old.levels[entry]))
+        }
+        appendNew(upTo: Int.max)
+        return lists
+    }
+
+    private static func encode(_ name: String, _ lists: Lists) -> (entry: SearchIndexWriter.ShardEntry, count: Int)? {
+        guard !lists.documents.isEmpty else { return nil }
+        var gaps: [Int] = []
+        gaps.reserveCapacity(lists.documents.count)
+        var previous = -1
+        for doc in lists.documents {
+            gaps.append(doc - previous)
+            previous = doc
+        }
+        let bytes = PostingsCoding.encode(gaps: gaps, levels: lists.levels, titles: lists.titles)
+        return (.init(name: name, documentFrequency: lists.documents.count, base64: Data(bytes).base64EncodedString()), bytes.count)
+    }
+}
