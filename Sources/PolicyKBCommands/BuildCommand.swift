@@ -12,9 +12,13 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var options: SiteOptions
 
+    @Flag(help: "Render every page and write the whole search index, ignoring what the last build left in .policykb/.")
+    var full = false
+
     func run() throws {
         let console = Console(options)
-        let builder = SiteBuilder(root: options.root, log: { line in console.step(line) })
+        var builder = SiteBuilder(root: options.root, log: { line in console.step(line) })
+        builder.incremental = !full
         do {
             try builder.build()
         } catch let diagnostics as Diagnostics {

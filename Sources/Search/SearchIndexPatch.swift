@@ -8,8 +8,9 @@ import Foundation
 ///
 /// The caller makes sure the reports, their order, and the changed reports' facets (tags,
 /// regions, genre, year) are as in the previous build, and has written the changed reports'
-/// `d/` files. When the change moves the average length or the number of shards, no patch is
-/// possible and `apply` returns nil, having linked nothing.
+/// `d/` files. When the change moves the average length or the number of shards, or a file of
+/// the old index is missing, no patch is possible and `apply` returns nil; the caller then
+/// removes what it wrote and writes the whole index.
 public struct SearchIndexPatch: Sendable {
     public let old: URL
     public let new: URL
@@ -119,9 +120,8 @@ public struct SearchIndexPatch: Sendable {
         let oldPath = old.path
         let newPath = new.path
         let missing = Parallel.map(links) { link in OutputFile.link(oldPath + "/" + link, to: newPath + "/" + link) ? nil : link }
-        if let first = missing.lazy.compactMap({ $0 }).first {
-            throw Failure(description: "\(oldPath)/\(first): error: the previous search index lost this file; build again with --full")
-        }
+        // A file of the old index gone (removed by hand): the caller writes the whole index.
+        if missing.contains(where: { $0 != nil }) { return nil }
         return SearchIndexState(documents: state.documents, totalTextLength: total, listBytes: listBytes,
                                 shards: state.shards, ownFileBytes: state.ownFileBytes)
     }

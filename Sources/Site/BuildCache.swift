@@ -158,7 +158,7 @@ public struct BuildInputs: Sendable, Equatable {
             config: digest([SiteLoader.configPath]))
     }
 
-    private static let programDigest: UInt64 = {
+    static let programDigest: UInt64 = {
         var hash = StableHash()
         var info = stat()
         if stat("/proc/self/exe", &info) == 0 {

@@ -239,7 +239,8 @@ enum BuildSteps {
         }
         if patchSearch, let state = reuse.previous?.search {
             let old = writer.destination.appendingPathComponent(PageLocation.searchIndex)
-            if let patched = try SearchIndexPatch(old: old, new: searchFolder, state: state).apply(changedDocuments) {
+            // An old index that cannot be read (damaged by hand) is written again, not patched.
+            if let patched = (try? SearchIndexPatch(old: old, new: searchFolder, state: state).apply(changedDocuments)) ?? nil {
                 context.searchState = patched
                 context.searchPatched = true
             } else {
@@ -253,9 +254,13 @@ enum BuildSteps {
     }
 
     /// The whole search index again, for a build that meant to patch it but could not: the
-    /// folder is emptied first (it holds files linked from the previous site, never to be written).
+    /// index's files are removed first (some are linked from the previous site, never to be written).
     static func indexEveryReport(model: SiteModel, renderer: PageRenderer, root: URL, folder: URL) throws -> SearchIndexWriter {
-        try? FileManager.default.removeItem(at: folder)
+        // The search page lives in the same folder and stays.
+        let manager = FileManager.default
+        for name in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where name != "index.html" {
+            try? manager.removeItem(at: folder.appendingPathComponent(name))
+        }
         var search = try SearchIndexWriter(directory: folder)
         try search.prepareFolders(documents: model.reports.count)
         let merger = SearchMerger(search)

@@ -30,10 +30,17 @@ public struct SiteLoader: Sendable {
     }
 
     public func gazetteer() throws(Diagnostics) -> Gazetteer {
-        guard let text = try? String(contentsOf: url(Self.regionsPath), encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: url(Self.regionsPath).path),
+              let text = String(data: data, encoding: .utf8) else {
             throw Diagnostics([.error("cannot read the gazetteer", path: Self.regionsPath)])
         }
-        return try Gazetteer(csv: text, path: Self.regionsPath)
+        // Parsing the CSV and spelling 3,000 names in pinyin for their slugs takes a good part
+        // of a small change's rebuild; the result is kept beside the build cache.
+        let key = GazetteerCache.key(csv: data)
+        if let regions = GazetteerCache.load(root: root, key: key) { return Gazetteer(regions: regions) }
+        let gazetteer = try Gazetteer(csv: text, path: Self.regionsPath)
+        GazetteerCache.write(gazetteer.regions, root: root, key: key)
+        return gazetteer
     }
 
     // MARK: - Reports
