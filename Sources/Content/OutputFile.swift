@@ -40,6 +40,31 @@ public enum OutputFile {
         try text.withUTF8 { try write($0, to: path) }
     }
 
+    /// A whole file's bytes with plain POSIX calls; nil when it cannot be read.
+    public static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeLast(bytes.count - filled)
+        return bytes
+    }
+
     /// Makes `path` the same file as `existing` (a hard link), or a copy of it where links
     /// cannot be made (another file system); false when `existing` cannot be read. A file
     /// linked so must never be written to (that would change `existing` too), only replaced.

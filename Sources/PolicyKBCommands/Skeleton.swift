@@ -45,6 +45,7 @@ enum Skeleton {
         | `content/taxonomy/regions.csv` | the gazetteer: regions must be one of these names |
         | `templates/` | Mustache templates and assets (see templates/README.md) |
         | `public/` | the generated site: publish this folder |
+        | `.policykb/` | what the last build kept to make the next one quick (keep out of version control; safe to delete) |
 
         Before publishing, set `baseURL` in site.yml to the address the site will live at.
         """

@@ -73,12 +73,12 @@ public struct SiteLoader: Sendable {
         let paths = try reportPaths()
         let root = self.root
         let results = Parallel.map(paths) { path -> Result<(report: SourceReport, fileHash: UInt64), Error> in
-            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
+            guard let data = OutputFile.read(root.path + "/" + path) else {
                 return .failure(SiteError(path: path, message: "cannot read the file"))
             }
             let hash = StableHash.of(data)
             if let entry = cached[path], entry.fileHash == hash { return .success((entry.report, hash)) }
-            guard let text = String(data: data, encoding: .utf8) else {
+            guard let text = String(validating: data, as: UTF8.self) else {
                 return .failure(SiteError(path: path, message: "cannot read the file as UTF-8 text"))
             }
             return ReportChecker(vocabulary: vocabulary, gazetteer: gazetteer).check(text, path: path).map { ($0, hash) }

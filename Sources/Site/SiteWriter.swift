@@ -86,7 +86,7 @@ public struct SiteWriter: Sendable {
         }
         if manager.fileExists(atPath: destination.path), Self.exchange(staging.path, destination.path) {
             // The staging folder's name now holds the old site.
-            try? manager.removeItem(at: staging)
+            FolderRemover.remove(staging.path)
             return
         }
         let old = destination.deletingLastPathComponent()
@@ -103,12 +103,12 @@ public struct SiteWriter: Sendable {
             }
             throw SiteError(path: destination.path, message: "cannot put the new site in place: \(error.localizedDescription)")
         }
-        try? manager.removeItem(at: old)
+        FolderRemover.remove(old.path)
     }
 
     /// Removes the staging folder after a failed build.
     public func discard() {
-        try? FileManager.default.removeItem(at: staging)
+        FolderRemover.remove(staging.path)
     }
 
     /// The process id, so that a later build can tell a dead build's folders from a running one's.
@@ -135,7 +135,7 @@ public struct SiteWriter: Sendable {
             if kind == "old-", !manager.fileExists(atPath: destination.path) {
                 try? manager.moveItem(at: folder, to: destination)
             } else {
-                try? manager.removeItem(at: folder)
+                FolderRemover.remove(folder.path)
             }
         }
     }

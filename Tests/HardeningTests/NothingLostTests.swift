@@ -146,6 +146,9 @@ import Glibc
         let after = Set(try FileManager.default.contentsOfDirectory(atPath: site.root.deletingLastPathComponent().path))
         #expect(after.subtracting(before).filter { $0.hasPrefix("policykb-escape") }.isEmpty)
         let top = Set(try FileManager.default.contentsOfDirectory(atPath: site.root.path))
-        #expect(top == ["content", "public", "site.yml", "templates"], "\(top)")
+        // The build writes public/ and its cache in .policykb/, nothing else.
+        #expect(top == ["content", "public", "site.yml", "templates", ".policykb"], "\(top)")
+        let cache = Set(try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent(".policykb").path))
+        #expect(cache == ["build-cache", "gazetteer-cache"], "\(cache)")
     }
 }
