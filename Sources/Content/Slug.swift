@@ -20,7 +20,24 @@ public enum Slug {
     }
 
     private static func latin(_ text: String) -> String {
-        text.applyingTransform(StringTransform("Han-Latin; Latin-ASCII"), reverse: false) ?? text
+        if let known = transliterations.value(for: text) { return known }
+        let latin = text.applyingTransform(StringTransform("Han-Latin; Latin-ASCII"), reverse: false) ?? text
+        transliterations.add(latin, for: text)
+        return latin
+    }
+
+    /// Transliterations made so far, and those given back from an earlier run: ICU's Han-Latin
+    /// takes a tenth of a second to start, which a small rebuild should not pay for the same names.
+    private static let transliterations = TransliterationMemo()
+
+    /// Gives back transliterations an earlier run made (`madeTransliterations`).
+    public static func remember(transliterations pairs: [String: String]) {
+        transliterations.merge(pairs)
+    }
+
+    /// The transliterations this run used, and whether it made any new one.
+    public static func knownTransliterations() -> (pairs: [String: String], new: Bool) {
+        transliterations.snapshot()
     }
 
     private static func slug(fromLatin latin: String, maxLength: Int) -> String {
@@ -58,5 +75,42 @@ public enum Slug {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
         default: return false
         }
+    }
+}
+
+/// A lock-guarded dictionary of text → its Latin spelling.
+final class TransliterationMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pairs: [String: String] = [:]
+    private var used: Set<String> = []
+    private var added = false
+
+    func value(for text: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let latin = pairs[text] else { return nil }
+        used.insert(text)
+        return latin
+    }
+
+    func add(_ latin: String, for text: String) {
+        lock.lock()
+        pairs[text] = latin
+        used.insert(text)
+        added = true
+        lock.unlock()
+    }
+
+    func merge(_ other: [String: String]) {
+        lock.lock()
+        pairs.merge(other) { mine, _ in mine }
+        lock.unlock()
+    }
+
+    /// The pairs used in this run (given back or made), and whether any was made.
+    func snapshot() -> (pairs: [String: String], new: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (pairs.filter { used.contains($0.key) }, added)
     }
 }

@@ -93,23 +93,39 @@ struct BitReader {
         return value
     }
 
-    mutating func read(bits count: Int) -> UInt64? {
-        var value: UInt64 = 0
-        for _ in 0..<count {
-            guard let bit = bit() else { return nil }
-            value = value << 1 | UInt64(bit)
+    /// The next 64 bits from `position`, first bit highest; bits past the end read as 0. At
+    /// least 57 of them are the stream's (the window starts at a byte).
+    @inline(__always) private func window() -> UInt64 {
+        let byte = position >> 3
+        var word: UInt64 = 0
+        if byte + 8 <= bytes.count {
+            word = bytes.withUnsafeBytes { UInt64(bigEndian: $0.loadUnaligned(fromByteOffset: byte, as: UInt64.self)) }
+        } else {
+            for index in 0..<8 {
+                word <<= 8
+                if byte + index < bytes.count { word |= UInt64(bytes[byte + index]) }
+            }
         }
+        return word << UInt64(position & 7)
+    }
+
+    mutating func read(bits count: Int) -> UInt64? {
+        guard count > 0 else { return 0 }
+        guard count <= 64, position + count <= bitCount else { return nil }
+        if count > 56 {
+            guard let high = read(bits: count - 32), let low = read(bits: 32) else { return nil }
+            return high << 32 | low
+        }
+        let value = window() >> UInt64(64 - count)
+        position += count
         return value
     }
 
+    /// Order-k Exp-Golomb: z zeros, a one, then z + k bits. Nil past the end or over 40 zeros.
     mutating func expGolomb(k: Int) -> Int? {
-        var zeros = 0
-        while true {
-            guard let bit = bit() else { return nil }
-            if bit == 1 { break }
-            zeros += 1
-            if zeros > 40 { return nil }
-        }
+        let zeros = window().leadingZeroBitCount
+        guard zeros <= 40, position + zeros + 1 <= bitCount else { return nil }
+        position += zeros + 1
         guard let rest = read(bits: zeros + k) else { return nil }
         let value = (UInt64(1) << UInt64(zeros + k)) | rest
         return Int(value - (UInt64(1) << UInt64(k)))

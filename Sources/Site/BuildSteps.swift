@@ -15,6 +15,7 @@ enum BuildSteps {
     /// A vocabulary or gazetteer already in the context (given by a caller or a test) is kept.
     @Sendable static func loadConfiguration(_ context: inout BuildContext) throws -> String {
         let loader = SiteLoader(root: context.root)
+        if context.incremental { TransliterationCache.load(root: context.root) }
         var problems: [Diagnostic] = []
         func attempt<T>(_ load: () throws(Diagnostics) -> T) -> T? {
             do { return try load() } catch { problems += error.items; return nil }
@@ -366,6 +367,7 @@ enum BuildSteps {
             let cache = BuildCache(inputs: inputs, templates: templates.digests, assets: templates.assetsDigest,
                                    listing: context.listing, reports: entries, search: context.searchState)
             try cache.write(root: context.root)
+            TransliterationCache.write(root: context.root)
         }
         return SiteBuilder.outputFolder + "/"
     }

@@ -67,3 +67,47 @@ enum GazetteerCache {
         }
     }
 }
+
+/// Slug's transliterations of the last build (`Slug.remember`), in `.policykb/transliterations`,
+/// valid for the program that made them.
+enum TransliterationCache {
+    static let path = ".policykb/transliterations"
+    static let magic = "policykb transliterations 1\n"
+
+    static func load(root: URL) {
+        guard let data = FileManager.default.contents(atPath: root.path + "/" + path) else { return }
+        var reader = CacheReader([UInt8](data))
+        var pairs: [String: String] = [:]
+        do {
+            guard try reader.string() == magic, try reader.word() == BuildInputs.programDigest else { return }
+            for _ in 0..<(try reader.count()) {
+                let text = try reader.string()
+                pairs[text] = try reader.string()
+            }
+        } catch {
+            return
+        }
+        Slug.remember(transliterations: pairs)
+    }
+
+    /// Written when this run made a new transliteration; only those it used are kept.
+    static func write(root: URL) {
+        let (pairs, new) = Slug.knownTransliterations()
+        guard new else { return }
+        var writer = CacheWriter()
+        writer.string(magic)
+        writer.word(BuildInputs.programDigest)
+        writer.int(pairs.count)
+        for text in pairs.keys.sorted() {
+            writer.string(text)
+            writer.string(pairs[text]!)
+        }
+        let full = root.path + "/" + path
+        let temporary = full + ".tmp-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        guard (try? OutputFile.write(writer.bytes, to: temporary)) != nil, rename(temporary, full) == 0 else {
+            unlink(temporary)
+            return
+        }
+    }
+}

@@ -36,7 +36,12 @@ public struct SiteModel: Sendable {
         self.config = config
         self.vocabulary = vocabulary
         self.gazetteer = gazetteer
-        let reports = reports.sorted(by: SourceReport.newestFirst)
+        // `SourceReport.newestFirst`, on keys worked out once per report.
+        let dateKeys = reports.map { report in report.date.map { $0.year * 10_000 + ($0.month ?? 0) * 100 + ($0.day ?? 0) } ?? -1 }
+        let order = reports.indices.sorted { a, b in
+            dateKeys[a] != dateKeys[b] ? dateKeys[a] > dateKeys[b] : reports[a].slug < reports[b].slug
+        }
+        let reports = order.map { reports[$0] }
         self.reports = reports
 
         var byTopic: [String: [Int]] = [:]
