@@ -3,13 +3,15 @@ import Foundation
 import Site
 import Taxonomy
 
-/// Rebuilds the site after a change. The topic vocabulary and the gazetteer (most of a small
-/// site's build time) are kept from the last build unless a file in content/taxonomy/ changed;
-/// everything else is built again in full.
+/// Rebuilds the site after a change, incrementally (`SiteBuilder`'s build cache): an edited report
+/// renders its own page and patches the search index. The topic vocabulary and the gazetteer are
+/// also kept in memory from the last build unless a file in content/taxonomy/ changed.
 struct Rebuilder {
     let root: URL
     let console: Console
     private var taxonomy: (vocabulary: TopicVocabulary, gazetteer: Gazetteer)?
+    /// What the last successful build rendered and reused.
+    private(set) var lastBuild: BuildContext?
 
     init(root: URL, console: Console) {
         self.root = root
@@ -30,6 +32,7 @@ struct Rebuilder {
         })
         do {
             let context = try builder.build(startingWith: start)
+            lastBuild = context
             if let vocabulary = context.vocabulary, let gazetteer = context.gazetteer { taxonomy = (vocabulary, gazetteer) }
             let elapsed = began.duration(to: clock.now)
             console.say("built in \(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000) ms")

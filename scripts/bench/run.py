@@ -155,7 +155,8 @@ def main():
         if not os.path.isdir(site):
             run([sys.executable, os.path.join(ROOT, "scripts", "bench", "generate-corpus.py"),
                  "--count", str(size), "--out", site, "--site", ROOT])
-        build, peak = best_of(2, [BINARY, "build", "--quiet", "--site", site])
+        # --full: a second build would otherwise reuse everything the first one made.
+        build, peak = best_of(2, [BINARY, "build", "--quiet", "--full", "--site", site])
         floor, markdown_bytes = cmark_floor(site, work) if cmark_version else (float("nan"), 0)
         row = {"size": size, "build": build, "peak": peak, "floor": floor, "markdown": markdown_bytes}
         # Incremental: one report's body changes.
@@ -167,8 +168,19 @@ def main():
         with open(path, "a", encoding="utf-8") as handle:
             handle.write("\n增量构建测试段落。\n")
         row["incremental"] = timed([BINARY, "build", "--quiet", "--site", site])[0]
+        # The incremental build must write exactly what a full build of the changed files writes.
+        kept = os.path.join(work, f"incremental-{size}")
+        shutil.rmtree(kept, ignore_errors=True)
+        shutil.copytree(os.path.join(site, "public"), kept)
+        run([BINARY, "build", "--quiet", "--full", "--site", site])
+        differ = subprocess.run(["diff", "-rq", kept, os.path.join(site, "public")], stdout=subprocess.PIPE, text=True)
+        row["identical"] = differ.returncode == 0
+        if not row["identical"]:
+            print(differ.stdout[:2000], file=sys.stderr)
+        shutil.rmtree(kept, ignore_errors=True)
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(original)
+        run([BINARY, "build", "--quiet", "--site", site])
         if use_hugo:
             hugo = hugo_site(site, os.path.join(work, f"hugo-{size}"))
             row["hugo"], row["hugoPeak"] = best_of(2, ["hugo", "--quiet", "--source", hugo, "--destination", os.path.join(hugo, "public")])
@@ -187,14 +199,15 @@ def write_report(path, rows, hugo_version, cmark_version):
              "same run on the same machine (2 cores). Corpora come from `scripts/bench/generate-corpus.py` (seed 1).", "",
              f"- cmark: {cmark_version or 'not installed'}", f"- Hugo: {' '.join(hugo_version) if hugo_version else 'not installed'}",
              f"- machine: {os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}", "",
-             "| reports | Markdown | policykb build | cmark floor | build ÷ floor (target ≤ 5) | Hugo | build ÷ Hugo (target ≤ 0.25) | peak memory | incremental ÷ full (target ≤ 0.10) | ingest |",
-             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "| reports | Markdown | policykb build | cmark floor | build ÷ floor (target ≤ 5) | Hugo | build ÷ Hugo (target ≤ 0.25) | peak memory | incremental ÷ full (target ≤ 0.10) | incremental = full build | ingest |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: |"]
     for r in rows:
         hugo = r.get("hugo")
-        lines.append("| {size:,} | {md:.0f} MB | {build:.2f} s | {floor:.2f} s | {ratio:.1f} | {hugo} | {hr} | {peak:.0f} MiB | {inc:.2f} | {ingest:.1f} MB/s |".format(
+        lines.append("| {size:,} | {md:.0f} MB | {build:.2f} s | {floor:.2f} s | {ratio:.1f} | {hugo} | {hr} | {peak:.0f} MiB | {inc:.2f} ({incs:.2f} s) | {same} | {ingest:.1f} MB/s |".format(
             size=r["size"], md=r["markdown"] / 1e6, build=r["build"], floor=r["floor"], ratio=r["build"] / r["floor"],
             hugo=f"{hugo:.2f} s" if hugo else "–", hr=f"{r['build'] / hugo:.2f}" if hugo else "–",
-            peak=r["peak"], inc=r["incremental"] / r["build"], ingest=r["ingestMBs"]))
+            peak=r["peak"], inc=r["incremental"] / r["build"], incs=r["incremental"],
+            same="byte for byte" if r.get("identical") else "NO", ingest=r["ingestMBs"]))
     with open(path, "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
     print(f"wrote {path}")
