@@ -107,15 +107,9 @@ struct BuildCache: Sendable {
 
     /// Writes the cache in one step (a temporary file renamed over the old one).
     func write(root: URL) throws(SiteError) {
-        let full = root.path + "/" + Self.path
-        let folder = (full as NSString).deletingLastPathComponent
-        let temporary = full + ".tmp-\(getpid())"
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try OutputFile.write(encoded(), to: temporary)
-            guard rename(temporary, full) == 0 else { throw OutputFile.WriteError(path: full, code: errno) }
+            try CacheFile.write(encoded(), root: root, path: Self.path)
         } catch {
-            unlink(temporary)
             throw SiteError(path: Self.path, message: "cannot write the build cache: \(error)")
         }
     }

@@ -1,5 +1,25 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Content
+import Foundation
 import Taxonomy
+
+/// Writes a file of `.policykb/` in one step: a temporary file renamed over the old one.
+enum CacheFile {
+    static func write(_ bytes: [UInt8], root: URL, path: String) throws {
+        let full = root.path + "/" + path
+        let temporary = full + ".tmp-\(getpid())"
+        do {
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try OutputFile.write(bytes, to: temporary)
+            guard rename(temporary, full) == 0 else { throw OutputFile.WriteError(path: full, code: errno) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+}
 
 /// The build cache's byte format: varints and length-prefixed UTF-8, written and read in the
 /// same order. Small and quick to read back, so a large site's cache loads in a few milliseconds.

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Content
 import Foundation
 import Taxonomy
@@ -58,13 +55,7 @@ enum GazetteerCache {
             writer.word(region.latitude.bitPattern)
             writer.string(region.slug)
         }
-        let full = root.path + "/" + path
-        let temporary = full + ".tmp-\(getpid())"
-        try? FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        guard (try? OutputFile.write(writer.bytes, to: temporary)) != nil, rename(temporary, full) == 0 else {
-            unlink(temporary)
-            return
-        }
+        try? CacheFile.write(writer.bytes, root: root, path: path)
     }
 }
 
@@ -102,12 +93,6 @@ enum TransliterationCache {
             writer.string(text)
             writer.string(pairs[text]!)
         }
-        let full = root.path + "/" + path
-        let temporary = full + ".tmp-\(getpid())"
-        try? FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        guard (try? OutputFile.write(writer.bytes, to: temporary)) != nil, rename(temporary, full) == 0 else {
-            unlink(temporary)
-            return
-        }
+        try? CacheFile.write(writer.bytes, root: root, path: path)
     }
 }
