@@ -62,12 +62,20 @@ def cmark_floor(site, work):
     return elapsed, os.path.getsize(joined)
 
 
-def hugo_available(allow_install):
-    if shutil.which("hugo"):
+def tool_available(tool, allow_install):
+    """True when `tool` runs here; installed with apt-get (Debian's package of that name) when missing."""
+    if shutil.which(tool):
         return True
     if allow_install and os.geteuid() == 0:
-        subprocess.run(["apt-get", "install", "-y", "-qq", "hugo"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return shutil.which("hugo") is not None
+        subprocess.run(["apt-get", "install", "-y", "-qq", tool], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if not shutil.which(tool):
+            subprocess.run(["apt-get", "update", "-qq"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            subprocess.run(["apt-get", "install", "-y", "-qq", tool], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return shutil.which(tool) is not None
+
+
+def hugo_available(allow_install):
+    return tool_available("hugo", allow_install)
 
 
 HUGO_LAYOUTS = {
@@ -147,7 +155,7 @@ def main():
     work = args.work or tempfile.mkdtemp(prefix="policykb-bench-")
     use_hugo = not args.no_hugo and hugo_available(allow_install=True)
     hugo_version = run(["hugo", "version"])[1].stdout.strip().split(" ")[0:2] if use_hugo else None
-    cmark_version = run(["cmark", "--version"])[1].stdout.strip().splitlines()[0] if shutil.which("cmark") else None
+    cmark_version = run(["cmark", "--version"])[1].stdout.strip().splitlines()[0] if tool_available("cmark", True) else None
 
     rows = []
     for size in sizes:
