@@ -56,9 +56,9 @@ let package = Package(
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "Content"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Content", "Taxonomy"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Taxonomy"], exclude: ["Golden"]),
-        .testTarget(name: "SearchTests", dependencies: ["Search"], exclude: ["node"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Content", "Taxonomy", "TestSupport"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Taxonomy", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "TestSupport"], exclude: ["node"]),
         // swift-mustache renders the same templates beside ours: the output must be identical.
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", .product(name: "Mustache", package: "swift-mustache")]),
         // Helpers shared by the test targets that drive a browser (not a test target itself).

@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import Testing
+import TestSupport
 
 /// Odd and damaged inputs never crash ingest and never give an empty title.
 @Suite struct RobustnessTests {
@@ -37,20 +38,8 @@ import Testing
 }
 
 extension RobustnessTests {
-    /// A fixed-seed generator, so that a failure can be reproduced.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func randomBytesGiveAReportOrADiagnosticButNeverACrash() throws {
-        var rng = SplitMix(state: 42)
+        var rng = SeededGenerator(seed: 42)
         let sample = try Fixtures.sample("004").data
         let gb = try #require(String(decoding: sample, as: UTF8.self).data(using: TextDecoder.gb18030))
         for round in 0..<200 {

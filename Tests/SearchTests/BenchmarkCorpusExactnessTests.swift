@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Search
 
 /// The same exactness check on reports from the benchmark corpus generator
