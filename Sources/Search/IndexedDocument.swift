@@ -1,3 +1,4 @@
+import Content
 import Foundation
 
 /// What one report gives the search index, worked out on its own (on any core): its terms with
@@ -18,10 +19,24 @@ public struct IndexedDocument: Sendable {
     var facets: [(group: String, value: String)] = []
     /// The report's `d/` files: keys and contents (the first, and the rest of a long body).
     var files: [(key: String, contents: String)] = []
+    /// The body's headings: the `d/` files keep the text but not them, and a patch of the index
+    /// needs them to work out the report's previous entries (`SearchIndexPatch`).
+    var headings: [String] = []
+    /// The headings' fingerprint, kept by the build cache for the next build's patch.
+    public var headingsHash: UInt64 { Self.headingsHash(headings) }
 
-    /// Analyses `document`, which will have id `id` in the index.
-    public init(_ document: SearchDocument, id: Int) {
+    public static func headingsHash(_ headings: [String]) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(headings.count)
+        for heading in headings { hash.combine(heading) }
+        return hash.value
+    }
+
+    /// Analyses `document`, which will have id `id` in the index; its `d/` files are made too
+    /// unless `withFiles` is false (a previous text worked out again for a patch needs none).
+    public init(_ document: SearchDocument, id: Int, withFiles: Bool = true) {
         self.id = id
+        headings = document.headings
         // The searchable text: the title, a line break, the body (normalised scalar by scalar).
         var values = NormalizedValues.values(of: document.title)
         let titleLength = values.count
@@ -92,7 +107,7 @@ public struct IndexedDocument: Sendable {
         for region in Set(document.regions).sorted() { facets.append(("region", region)) }
         if let genre = document.genre, !genre.isEmpty { facets.append(("genre", genre)) }
         if let year = document.year, !year.isEmpty { facets.append(("year", year)) }
-        files = Self.files(document, id: id)
+        if withFiles { files = Self.files(document, id: id) }
     }
 
     /// The first file: metadata as JSON and the start of the body (`SearchFormat.headScalars`

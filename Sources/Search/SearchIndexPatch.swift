@@ -15,6 +15,8 @@ public struct SearchIndexPatch: Sendable {
     public let old: URL
     public let new: URL
     public let state: SearchIndexState
+    /// How many postings lists the last `apply` decoded (the tests check that an edit decodes few).
+    public private(set) var decodedLists = 0
 
     public init(old: URL, new: URL, state: SearchIndexState) {
         self.old = old
@@ -27,6 +29,32 @@ public struct SearchIndexPatch: Sendable {
         var doc: Int
         var level: Int
         var title: (length: Int, positions: [Int])?
+
+        func sameEntry(as other: Posting) -> Bool {
+            doc == other.doc && level == other.level && title?.length == other.title?.length
+                && title?.positions == other.title?.positions
+        }
+    }
+
+    /// A report's entry in the list of each term of its text, by the term's name in the index.
+    private static func postings(of document: IndexedDocument, average: Double) -> [String: Posting] {
+        var fields: [Int32: FieldOccurrence] = [:]
+        for field in document.fields { fields[field.term] = field }
+        func posting(_ term: Int, frequency: UInt32) -> Posting {
+            let field = fields[Int32(term)]
+            let level = PostingsCoding.level(frequency: Int(frequency), field: field, length: document.textLength, averageLength: average)
+            let title = field.flatMap { $0.titlePositions.isEmpty ? nil : (Int($0.titleLength), $0.titlePositions.map(Int.init)) }
+            return Posting(doc: document.id, level: level, title: title)
+        }
+        var postings: [String: Posting] = [:]
+        postings.reserveCapacity(document.keys.count + document.words.count)
+        for (index, key) in document.keys.enumerated() {
+            postings[TermScanner.name(of: key)] = posting(index, frequency: document.keyFrequencies[index])
+        }
+        for (index, word) in document.words.enumerated() {
+            postings[SearchToken.wordPrefix + word] = posting(document.keys.count + index, frequency: document.wordFrequencies[index])
+        }
+        return postings
     }
 
     public struct Failure: Error, CustomStringConvertible {
@@ -34,18 +62,33 @@ public struct SearchIndexPatch: Sendable {
     }
 
     /// The patched index's state, or nil when only a full build can make it.
-    public func apply(_ changed: [IndexedDocument]) throws -> SearchIndexState? {
+    ///
+    /// `previousHeadings` holds the headings' fingerprint (`IndexedDocument.headingsHash`) that
+    /// the previous build indexed for a changed report. Where it equals the new one, the report's
+    /// previous entries are worked out from the old index's copy of its text, and only the lists
+    /// whose entry for it differs are decoded; for the others every list holding a term of its
+    /// old or new text is.
+    public mutating func apply(_ changed: [IndexedDocument], previousHeadings: [Int: UInt64] = [:]) throws -> SearchIndexState? {
         let reader = try SearchIndexReader(directory: old)
         guard reader.meta.documents == state.documents, reader.meta.shards == state.shards else { return nil }
         let changedIDs = Set(changed.map(\.id))
         guard changedIDs.count == changed.count, changed.allSatisfy({ (0..<state.documents).contains($0.id) }) else { return nil }
 
-        // The old texts' terms, from the old index's own copy of each text.
+        // The old texts, from the old index's own copy of each text.
+        var oldDocuments: [Int: IndexedDocument] = [:]
         var touched: Set<String> = []
         var total = state.totalTextLength
         for document in changed {
             let stored = try reader.document(document.id)
             let body = try reader.wholeBody(of: stored)
+            if previousHeadings[document.id] == document.headingsHash {
+                let previous = IndexedDocument(SearchDocument(
+                    url: stored.url, title: stored.title, tags: stored.tags, regions: stored.regions,
+                    headings: document.headings, body: body), id: document.id, withFiles: false)
+                total += document.textLength - previous.textLength
+                oldDocuments[document.id] = previous
+                continue
+            }
             var values = NormalizedValues.values(of: stored.title)
             values.append(0x0A)
             NormalizedValues.append(body, to: &values)
@@ -60,26 +103,21 @@ public struct SearchIndexPatch: Sendable {
         let average = SearchFormat.averageLength(total: total, documents: state.documents)
         guard average == oldAverage else { return nil }
 
-        // The new texts' postings.
+        // The new texts' postings; a list is touched where a report's entry in it changes.
         var added: [String: [Posting]] = [:]
         for document in changed.sorted(by: { $0.id < $1.id }) {
-            var fields: [Int32: FieldOccurrence] = [:]
-            for field in document.fields { fields[field.term] = field }
-            func posting(_ term: Int, frequency: UInt32) -> Posting {
-                let field = fields[Int32(term)]
-                let level = PostingsCoding.level(frequency: Int(frequency), field: field, length: document.textLength, averageLength: average)
-                let title = field.flatMap { $0.titlePositions.isEmpty ? nil : (Int($0.titleLength), $0.titlePositions.map(Int.init)) }
-                return Posting(doc: document.id, level: level, title: title)
+            let postings = Self.postings(of: document, average: average)
+            for (name, posting) in postings { added[name, default: []].append(posting) }
+            guard let previous = oldDocuments[document.id] else {
+                touched.formUnion(postings.keys)
+                continue
             }
-            for (index, key) in document.keys.enumerated() {
-                added[TermScanner.name(of: key), default: []].append(posting(index, frequency: document.keyFrequencies[index]))
+            let before = Self.postings(of: previous, average: average)
+            for (name, posting) in postings where !(before[name].map { $0.sameEntry(as: posting) } ?? false) {
+                touched.insert(name)
             }
-            for (index, word) in document.words.enumerated() {
-                added[SearchToken.wordPrefix + word, default: []]
-                    .append(posting(document.keys.count + index, frequency: document.wordFrequencies[index]))
-            }
+            for name in before.keys where postings[name] == nil { touched.insert(name) }
         }
-        touched.formUnion(added.keys)
 
         var byShard: [Int: [String]] = [:]
         for name in touched { byShard[SearchFormat.shard(of: name, shards: state.shards), default: []].append(name) }
@@ -87,8 +125,9 @@ public struct SearchIndexPatch: Sendable {
         let shardTerms = byShard
         let changedSorted = changedIDs.sorted()
         let addedPostings = added
-        let rewritten = Parallel.map(shardIndexes) { index -> Result<(files: [(key: String, json: String)], delta: Int), Error> in
-            Result { try rewrite(shard: index, touched: Set(shardTerms[index]!), added: addedPostings, changed: changedSorted) }
+        let patch = self
+        let rewritten = Parallel.map(shardIndexes) { index -> Result<(files: [(key: String, json: String)], delta: Int, decoded: Int), Error> in
+            Result { try patch.rewrite(shard: index, touched: Set(shardTerms[index]!), added: addedPostings, changed: changedSorted) }
         }
         var files: [(key: String, json: String)] = []
         var listBytes = state.listBytes
@@ -96,6 +135,7 @@ public struct SearchIndexPatch: Sendable {
             let shard = try result.get()
             files += shard.files
             listBytes += shard.delta
+            decodedLists += shard.decoded
         }
         guard SearchFormat.shardCount(listBytes: listBytes) == state.shards else { return nil }
 
@@ -130,7 +170,7 @@ public struct SearchIndexPatch: Sendable {
     /// A touched list is decoded; it is written again only when a changed report's entry in it
     /// differs (a report's edit leaves most of its terms' weights as they were).
     private func rewrite(shard index: Int, touched: Set<String>, added: [String: [Posting]], changed: [Int]) throws
-        -> (files: [(key: String, json: String)], delta: Int)
+        -> (files: [(key: String, json: String)], delta: Int, decoded: Int)
     {
         let key = SearchFormat.shardKey(index)
         guard let json = try SearchIndexReader.load(key, in: old) as? [String: Any] else {
@@ -139,6 +179,7 @@ public struct SearchIndexPatch: Sendable {
         var entries: [SearchIndexWriter.ShardEntry] = []
         entries.reserveCapacity(json.count + touched.count)
         var delta = 0
+        var decoded = 0
         let ownFileBytes = state.ownFileBytes
         func unreadable(_ name: String) -> Failure {
             Failure(description: "\(old.path)/\(key).js: error: the term `\(name)` cannot be read")
@@ -155,14 +196,15 @@ public struct SearchIndexPatch: Sendable {
                 continue
             }
             guard let data = Data(base64Encoded: base64),
-                  let decoded = PostingsCoding.decode([UInt8](data), documentFrequency: df) else { throw unreadable(name) }
+                  let list = PostingsCoding.decode([UInt8](data), documentFrequency: df) else { throw unreadable(name) }
+            decoded += 1
             let new = added[name] ?? []
-            if Self.unchanged(decoded, new: new, changed: changed) {
+            if Self.unchanged(list, new: new, changed: changed) {
                 entries.append(.init(name: name, documentFrequency: df, base64: base64))
                 continue
             }
             delta -= SearchFormat.listBytes(encodedCount: data.count, ownFileBytes: ownFileBytes)
-            if let entry = Self.encode(name, Self.replacing(changed, in: decoded, with: new)) {
+            if let entry = Self.encode(name, Self.replacing(changed, in: list, with: new)) {
                 delta += SearchFormat.listBytes(encodedCount: entry.count, ownFileBytes: ownFileBytes)
                 entries.append(entry.entry)
             }
@@ -178,7 +220,7 @@ public struct SearchIndexPatch: Sendable {
             entries.append(entry.entry)
         }
         let files = SearchIndexWriter.shardFiles(index, entries: entries, documents: state.documents, ownFileBytes: ownFileBytes)
-        return (files, delta)
+        return (files, delta, decoded)
     }
 
     /// A list as parallel arrays, ids ascending.

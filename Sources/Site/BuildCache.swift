@@ -15,7 +15,7 @@ import Taxonomy
 /// cache, and the next build is a full one.
 struct BuildCache: Sendable {
     static let path = ".policykb/build-cache"
-    static let magic = "policykb build cache 1\n"
+    static let magic = "policykb build cache 2\n"
 
     /// The program, the taxonomy files and site.yml: a change to any means a full build.
     var inputs: BuildInputs
@@ -27,10 +27,17 @@ struct BuildCache: Sendable {
     /// Each report's file bytes and what loading made of it, in site order.
     var reports: [Entry]
     var search: SearchIndexState?
+    /// When this build began reading reports (`FileStamp.now()`): a stamp is trusted only for a
+    /// file modified well before it.
+    var loadStarted: Int
 
     struct Entry: Sendable {
         var fileHash: UInt64
         var report: SourceReport
+        /// The file's stamp when it was read, nil when it could not be taken.
+        var stamp: FileStamp?
+        /// The fingerprint of the headings the search index holds for the report (0: unknown).
+        var headingsHash: UInt64 = 0
     }
 
     /// The fingerprint of every report's metadata, in site order: the part of the site that
@@ -53,8 +60,19 @@ struct BuildCache: Sendable {
         for name in templates.keys.sorted() { writer.string(name); writer.word(templates[name]!) }
         writer.word(assets)
         writer.word(listing)
+        writer.int(loadStarted)
         writer.int(reports.count)
-        for entry in reports { writer.word(entry.fileHash); writer.report(entry.report) }
+        for entry in reports {
+            writer.word(entry.fileHash)
+            writer.word(entry.headingsHash)
+            writer.bool(entry.stamp != nil)
+            if let stamp = entry.stamp {
+                for value in [stamp.size, stamp.modified, stamp.changed] { writer.int(value) }
+                writer.word(stamp.inode)
+                writer.word(stamp.device)
+            }
+            writer.report(entry.report)
+        }
         writer.bool(search != nil)
         if let search {
             for value in [search.documents, search.totalTextLength, search.listBytes, search.shards, search.ownFileBytes] {
@@ -64,13 +82,15 @@ struct BuildCache: Sendable {
         return writer.bytes
     }
 
-    init(inputs: BuildInputs, templates: [String: UInt64], assets: UInt64, listing: UInt64, reports: [Entry], search: SearchIndexState?) {
+    init(inputs: BuildInputs, templates: [String: UInt64], assets: UInt64, listing: UInt64, reports: [Entry],
+         search: SearchIndexState?, loadStarted: Int) {
         self.inputs = inputs
         self.templates = templates
         self.assets = assets
         self.listing = listing
         self.reports = reports
         self.search = search
+        self.loadStarted = loadStarted
     }
 
     /// Reads a cache; regions are looked up in `gazetteer` (the taxonomy the cache was made
@@ -84,10 +104,20 @@ struct BuildCache: Sendable {
         self.templates = templates
         assets = try reader.word()
         listing = try reader.word()
+        loadStarted = try reader.int()
         var reports: [Entry] = []
         let count = try reader.count()
         reports.reserveCapacity(count)
-        for _ in 0..<count { reports.append(Entry(fileHash: try reader.word(), report: try reader.report(gazetteer: gazetteer))) }
+        for _ in 0..<count {
+            let fileHash = try reader.word()
+            let headingsHash = try reader.word()
+            var stamp: FileStamp?
+            if try reader.bool() {
+                let (size, modified, changed) = (try reader.int(), try reader.int(), try reader.int())
+                stamp = FileStamp(size: size, inode: try reader.word(), device: try reader.word(), modified: modified, changed: changed)
+            }
+            reports.append(Entry(fileHash: fileHash, report: try reader.report(gazetteer: gazetteer), stamp: stamp, headingsHash: headingsHash))
+        }
         self.reports = reports
         if try reader.bool() {
             search = SearchIndexState(documents: try reader.int(), totalTextLength: try reader.int(), listBytes: try reader.int(),

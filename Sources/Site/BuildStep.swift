@@ -27,10 +27,19 @@ public struct BuildContext: Sendable {
     public internal(set) var pagesRendered = 0
     public internal(set) var pagesReused = 0
     public internal(set) var searchPatched = false
+    /// How many postings lists a patch of the search index decoded.
+    public internal(set) var searchListsDecoded = 0
+    /// How many report files this build opened (the others' stamps vouched for the cache).
+    public internal(set) var reportsRead = 0
     var inputs: BuildInputs?
     var previous: BuildCache?
-    /// Each report file's hash, by path.
+    /// Each report file's hash and stamp, by path.
     var fileHashes: [String: UInt64] = [:]
+    var fileStamps: [String: FileStamp] = [:]
+    /// When this build began reading reports (`FileStamp.now()`).
+    var loadStarted = 0
+    /// The fingerprint of each report's headings as the search index holds them, by report id.
+    var headingsHashes: [UInt64] = []
     var listing: UInt64 = 0
     var searchState: SearchIndexState?
 

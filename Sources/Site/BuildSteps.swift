@@ -40,9 +40,13 @@ enum BuildSteps {
         }
         var cached: [String: BuildCache.Entry] = [:]
         for entry in context.previous?.reports ?? [] { cached[entry.report.path] = entry }
-        let loaded = try SiteLoader(root: context.root).reports(vocabulary: vocabulary, gazetteer: gazetteer, cached: cached)
+        context.loadStarted = FileStamp.now()
+        let loaded = try SiteLoader(root: context.root).reports(
+            vocabulary: vocabulary, gazetteer: gazetteer, cached: cached, since: context.previous?.loadStarted ?? 0)
         context.reports = loaded.map(\.report)
+        context.reportsRead = loaded.count { $0.read }
         context.fileHashes = Dictionary(loaded.map { ($0.report.path, $0.fileHash) }) { first, _ in first }
+        context.fileStamps = Dictionary(loaded.compactMap { loaded in loaded.stamp.map { (loaded.report.path, $0) } }) { first, _ in first }
         return "\(context.reports.count)"
     }
 
@@ -194,6 +198,12 @@ enum BuildSteps {
         let searchFolder = search.directory
         let merger = SearchMerger(search)
         var changedDocuments: [IndexedDocument] = []
+        // What the index holds of each report's headings: the previous build's where the report
+        // is not indexed again.
+        var headingsHashes = reuse.previousHashes != nil
+            ? reuse.previous?.reports.map(\.headingsHash) ?? [] : []
+        if headingsHashes.count != model.reports.count { headingsHashes = Array(repeating: 0, count: model.reports.count) }
+        let previousHeadings = headingsHashes
         let reportPagesReusable = reuse.templates.contains("report")
         for start in stride(from: 0, to: model.reports.count, by: reportBatch) {
             let ids = Array(start..<min(model.reports.count, start + reportBatch))
@@ -225,7 +235,10 @@ enum BuildSteps {
                 switch result {
                 case .success(let outcome):
                     if outcome.reused { context.pagesReused += 1 } else { context.pagesRendered += 1 }
-                    if let document = outcome.document { documents.append(document) }
+                    if let document = outcome.document {
+                        documents.append(document)
+                        headingsHashes[document.id] = document.headingsHash
+                    }
                 case .failure(let error): failures.append(error)
                 }
             }
@@ -241,22 +254,29 @@ enum BuildSteps {
         if patchSearch, let state = reuse.previous?.search {
             let old = writer.destination.appendingPathComponent(PageLocation.searchIndex)
             // An old index that cannot be read (damaged by hand) is written again, not patched.
-            if let patched = (try? SearchIndexPatch(old: old, new: searchFolder, state: state).apply(changedDocuments)) ?? nil {
+            var previous: [Int: UInt64] = [:]
+            for document in changedDocuments { previous[document.id] = previousHeadings[document.id] }
+            var patch = SearchIndexPatch(old: old, new: searchFolder, state: state)
+            if let patched = (try? patch.apply(changedDocuments, previousHeadings: previous)) ?? nil {
                 context.searchState = patched
                 context.searchPatched = true
+                context.searchListsDecoded = patch.decodedLists
             } else {
-                context.searchIndex = try indexEveryReport(model: model, renderer: renderer, root: root, folder: searchFolder)
+                (context.searchIndex, headingsHashes) = try indexEveryReport(model: model, renderer: renderer, root: root, folder: searchFolder)
             }
         } else {
             context.searchIndex = full
         }
+        context.headingsHashes = headingsHashes
         context.filesWritten += jobs.count + model.reports.count
         return "\(jobs.count + model.reports.count), \(context.pagesReused) unchanged"
     }
 
     /// The whole search index again, for a build that meant to patch it but could not: the
     /// index's files are removed first (some are linked from the previous site, never to be written).
-    static func indexEveryReport(model: SiteModel, renderer: PageRenderer, root: URL, folder: URL) throws -> SearchIndexWriter {
+    static func indexEveryReport(model: SiteModel, renderer: PageRenderer, root: URL, folder: URL) throws
+        -> (index: SearchIndexWriter, headingsHashes: [UInt64])
+    {
         // The search page lives in the same folder and stays.
         let manager = FileManager.default
         for name in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where name != "index.html" {
@@ -265,6 +285,8 @@ enum BuildSteps {
         var search = try SearchIndexWriter(directory: folder)
         try search.prepareFolders(documents: model.reports.count)
         let merger = SearchMerger(search)
+        var headingsHashes: [UInt64] = []
+        headingsHashes.reserveCapacity(model.reports.count)
         for start in stride(from: 0, to: model.reports.count, by: reportBatch) {
             let ids = Array(start..<min(model.reports.count, start + reportBatch))
             let indexed = Parallel.map(ids) { id -> Result<IndexedDocument, Error> in
@@ -277,9 +299,11 @@ enum BuildSteps {
                     return document
                 }
             }
-            merger.add(try indexed.map { try $0.get() })
+            let documents = try indexed.map { try $0.get() }
+            headingsHashes += documents.map(\.headingsHash)
+            merger.add(documents)
         }
-        return merger.finish()
+        return (merger.finish(), headingsHashes)
     }
 
     /// Genre and year pages, and a page for each non-empty topic × top-region cell.
@@ -363,9 +387,13 @@ enum BuildSteps {
         }
         try writer.publish()
         if let inputs = context.inputs, let model = context.model, let templates = context.templates {
-            let entries = model.reports.map { BuildCache.Entry(fileHash: context.fileHashes[$0.path] ?? 0, report: $0) }
+            let entries = model.reports.enumerated().map { id, report in
+                BuildCache.Entry(fileHash: context.fileHashes[report.path] ?? 0, report: report, stamp: context.fileStamps[report.path],
+                                 headingsHash: id < context.headingsHashes.count ? context.headingsHashes[id] : 0)
+            }
             let cache = BuildCache(inputs: inputs, templates: templates.digests, assets: templates.assetsDigest,
-                                   listing: context.listing, reports: entries, search: context.searchState)
+                                   listing: context.listing, reports: entries, search: context.searchState,
+                                   loadStarted: context.loadStarted)
             try cache.write(root: context.root)
             TransliterationCache.write(root: context.root)
         }

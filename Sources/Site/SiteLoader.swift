@@ -65,25 +65,44 @@ public struct SiteLoader: Sendable {
         try reports(vocabulary: vocabulary, gazetteer: gazetteer, cached: [:]).map(\.report)
     }
 
+    /// A report as loaded, with what the next build needs to tell whether its file changed.
+    struct Loaded: Sendable {
+        var report: SourceReport
+        var fileHash: UInt64
+        var stamp: FileStamp?
+        /// False when the stamp vouched for the cached entry and the file was not opened.
+        var read = true
+    }
+
     /// Every report with its file's hash; a file whose bytes are those of its cached entry is
-    /// not read again as YAML (the cache was made with the same vocabulary and gazetteer).
-    func reports(vocabulary: TopicVocabulary, gazetteer: Gazetteer, cached: [String: BuildCache.Entry]) throws
-        -> [(report: SourceReport, fileHash: UInt64)]
+    /// not read again as YAML (the cache was made with the same vocabulary and gazetteer), and
+    /// one whose stamp vouches for it (`FileStamp`) is not read at all. `since` is when the
+    /// cached build began reading reports.
+    func reports(vocabulary: TopicVocabulary, gazetteer: Gazetteer, cached: [String: BuildCache.Entry], since: Int = 0) throws
+        -> [Loaded]
     {
         let paths = try reportPaths()
         let root = self.root
-        let results = Parallel.map(paths) { path -> Result<(report: SourceReport, fileHash: UInt64), Error> in
-            guard let data = OutputFile.read(root.path + "/" + path) else {
+        let results = Parallel.map(paths) { path -> Result<Loaded, Error> in
+            let full = root.path + "/" + path
+            // Taken before reading: a file changed in between gets a new stamp next time.
+            let stamp = FileStamp.of(full)
+            let entry = cached[path]
+            if let entry, let stamp, stamp.vouches(for: entry.stamp, since: since) {
+                return .success(Loaded(report: entry.report, fileHash: entry.fileHash, stamp: stamp, read: false))
+            }
+            guard let data = OutputFile.read(full) else {
                 return .failure(SiteError(path: path, message: "cannot read the file"))
             }
             let hash = StableHash.of(data)
-            if let entry = cached[path], entry.fileHash == hash { return .success((entry.report, hash)) }
+            if let entry, entry.fileHash == hash { return .success(Loaded(report: entry.report, fileHash: hash, stamp: stamp)) }
             guard let text = String(validating: data, as: UTF8.self) else {
                 return .failure(SiteError(path: path, message: "cannot read the file as UTF-8 text"))
             }
-            return ReportChecker(vocabulary: vocabulary, gazetteer: gazetteer).check(text, path: path).map { ($0, hash) }
+            return ReportChecker(vocabulary: vocabulary, gazetteer: gazetteer).check(text, path: path)
+                .map { Loaded(report: $0, fileHash: hash, stamp: stamp) }
         }
-        var reports: [(report: SourceReport, fileHash: UInt64)] = []
+        var reports: [Loaded] = []
         var problems: [Diagnostic] = []
         for result in results {
             switch result {

@@ -124,6 +124,82 @@ struct IncrementalBuildTests {
         #expect(none.pagesRendered == 0)
     }
 
+    @Test func anEditDecodesOnlyTheListsWhoseEntryForTheReportChanged() throws {
+        let site = try Site()
+        try site.build()
+
+        // A word replaced by another as long: the report's previous entries are worked out from
+        // the old index's copy of its text, and only the lists where its entry differs (the
+        // terms of the two words and their neighbours) are decoded.
+        // (In the first paragraph that has the word, so that no heading changes.)
+        func replacingInBody(_ text: String, _ old: String, _ new: String) -> String {
+            let parts = text.components(separatedBy: "\n---\n")
+            var lines = parts.dropFirst().joined(separator: "\n---\n").components(separatedBy: "\n")
+            if let index = lines.firstIndex(where: { !$0.hasPrefix("#") && $0.contains(old) }) {
+                lines[index] = lines[index].replacingOccurrences(of: old, with: new)
+            }
+            return parts[0] + "\n---\n" + lines.joined(separator: "\n")
+        }
+        try site.edit(site.reports[7]) { replacingInBody($0, "发展", "进步") }
+        let replaced = try site.rebuildMatchesFullBuild("a word replaced")
+        let (replacedPatched, replacedDecoded) = (replaced.searchPatched, replaced.searchListsDecoded)
+        #expect(replacedPatched)
+        #expect(replacedDecoded > 0)
+
+        // A heading renamed: the index keeps no headings, so every list holding a term of the
+        // report's old or new text is decoded, and the result is still a full build's.
+        try site.edit(site.reports[8]) { text in
+            guard let range = text.range(of: "\n## ") else { return text + "\n## 新增小节\n\n新的一段。\n" }
+            return text.replacingCharacters(in: range, with: "\n## 改名的")
+        }
+        let renamed = try site.rebuildMatchesFullBuild("a heading renamed")
+        let (renamedPatched, renamedDecoded) = (renamed.searchPatched, renamed.searchListsDecoded)
+        #expect(renamedPatched)
+        #expect(replacedDecoded * 10 < renamedDecoded, "a word replaced decoded \(replacedDecoded) lists, a heading renamed \(renamedDecoded)")
+
+        // The renamed report edited again: its headings are those indexed now.
+        try site.edit(site.reports[8]) { replacingInBody($0, "发展", "进步") }
+        let again = try site.rebuildMatchesFullBuild("the renamed report edited again")
+        let (againPatched, againDecoded) = (again.searchPatched, again.searchListsDecoded)
+        #expect(againPatched)
+        #expect(againDecoded * 10 < renamedDecoded, "decoded \(againDecoded) lists")
+
+        // A paragraph appended moves the report's length, and with it the level of whole classes of
+        // its terms when that crosses a step: however many lists that touches, the bytes are right.
+        try site.edit(site.reports[9], Self.appendingParagraph)
+        let appended = try site.rebuildMatchesFullBuild("a paragraph appended")
+        let appendedPatched = appended.searchPatched
+        #expect(appendedPatched)
+    }
+
+    @Test func reportsWhoseFilesAreUntouchedAreNotReadAgain() throws {
+        let site = try Site(count: 40)
+        try site.build()
+        // A file stamp is trusted only for files last changed two seconds before the build that
+        // recorded it (like git's racily clean files); these were all written before that.
+        Thread.sleep(forTimeInterval: 2.5)
+        let second = try site.build().reportsRead
+        #expect(second == 40)
+        let untouched = try site.build()
+        let (read, rendered) = (untouched.reportsRead, untouched.pagesRendered)
+        #expect(read == 0)
+        #expect(rendered == 0)
+
+        // Same size, and the modification time set back: the change time still tells.
+        let path = site.reports[3]
+        let url = site.root.appendingPathComponent(path)
+        let modified = try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as! Date
+        let text = try site.read(path)
+        let edited = text.replacingOccurrences(of: "发展", with: "进步")
+        #expect(edited != text && edited.utf8.count == text.utf8.count)
+        try site.write(edited, to: path)
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: url.path)
+        let context = try site.rebuildMatchesFullBuild("one report edited, its modification time set back")
+        let (editedRead, editedRendered) = (context.reportsRead, context.pagesRendered)
+        #expect(editedRead == 1)
+        #expect(editedRendered >= 1)
+    }
+
     @Test func changingWhatListsShowRendersTheListsAgain() throws {
         let site = try Site()
         try site.build()
