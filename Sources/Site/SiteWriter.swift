@@ -25,6 +25,7 @@ public struct SiteWriter: Sendable {
         } catch {
             throw SiteError(path: staging.path, message: "cannot create the staging folder: \(error.localizedDescription)")
         }
+        handles = FolderHandles(staging: staging.path, destination: destination.path)
     }
 
     /// Folders made under the staging folder so far, shared by every copy of this writer.
@@ -57,8 +58,15 @@ public struct SiteWriter: Sendable {
         if let slash = full.lastIndex(of: "/") {
             do { try folders.make(String(full[..<slash])) } catch { return false }
         }
+        // Relative to both folders, opened once: a small rebuild links every page of the site.
+        if handles.staging >= 0, handles.destination >= 0, linkat(handles.destination, path, handles.staging, path, 0) == 0 {
+            return true
+        }
         return OutputFile.link(destination.path + "/" + path, to: full)
     }
+
+    /// The staging folder and the previous site, open (-1 when they cannot be opened).
+    private let handles: FolderHandles
 
     /// Copies a folder's files (sorted, dotfiles skipped) to a path under the staging folder.
     public func copyFolder(_ source: URL, to path: String) throws(SiteError) {
@@ -188,5 +196,21 @@ final class FolderSet: @unchecked Sendable {
         lock.lock()
         made.insert(path)
         lock.unlock()
+    }
+}
+
+/// Two folders opened for `linkat`, closed with the last copy of the writer that holds them.
+final class FolderHandles: Sendable {
+    let staging: Int32
+    let destination: Int32
+
+    init(staging: String, destination: String) {
+        self.staging = open(staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        self.destination = open(destination, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    }
+
+    deinit {
+        if staging >= 0 { close(staging) }
+        if destination >= 0 { close(destination) }
     }
 }
