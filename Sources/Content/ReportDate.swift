@@ -31,10 +31,17 @@ public struct ReportDate: Equatable, Hashable, Comparable, Sendable, CustomStrin
     }
 
     public var description: String {
-        var text = String(format: "%04d", year)
-        if let month { text += String(format: "-%02d", month) }
-        if let day { text += String(format: "-%02d", day) }
+        var text = Self.padded(year, to: 4)
+        if let month { text += "-" + Self.padded(month, to: 2) }
+        if let day { text += "-" + Self.padded(day, to: 2) }
         return text
+    }
+
+    /// `String(format: "%0<width>d")` without the formatter: dates are written for every page.
+    private static func padded(_ value: Int, to width: Int) -> String {
+        guard value >= 0 else { return String(format: "%0\(width)d", value) }
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     public static func < (a: ReportDate, b: ReportDate) -> Bool {

@@ -20,7 +20,7 @@ public enum ReportFile {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: split.yaml)
+            root = try Yams.compose(yaml: split.yaml, .default, .default, .utf8)
         } catch {
             throw Diagnostics([diagnostic(for: error, path: path, yaml: split.yaml)])
         }

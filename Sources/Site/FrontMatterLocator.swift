@@ -18,7 +18,7 @@ struct FrontMatterLocator {
         guard let first = lines.first, first.hasPrefix("---") || first.hasPrefix("\u{FEFF}---") else { return }
         lines.removeFirst()
         guard let end = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" || $0 == "..." }),
-              let node = try? Yams.compose(yaml: lines[..<end].joined(separator: "\n")),
+              let node = try? Yams.compose(yaml: lines[..<end].joined(separator: "\n"), .default, .default, .utf8),
               let mapping = node.mapping
         else { return }
         for (keyNode, value) in mapping {

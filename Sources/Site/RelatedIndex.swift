@@ -49,30 +49,69 @@ struct RelatedIndex: Sendable {
 
     func closest(to report: Int, limit: Int) -> [Int] {
         guard limit > 0, terms.indices.contains(report) else { return [] }
-        var scores: [Int: Double] = [:]
+        var scores = Scores()
         var processed: [Int] = []
         for term in terms[report] {
             processed.append(term)
             let list = postings[term]
             let weight = weights[term]
             if list.count <= Self.postingLimit {
-                for other in list where other != report { scores[other, default: 0] += weight }
+                for other in list where other != report { scores.add(weight, to: other) }
                 continue
             }
             // A common term: credit the candidates that have it (binary search in their short term
             // lists would need them sorted by id; a linear scan of a handful of terms is as quick).
-            for candidate in Array(scores.keys) where terms[candidate].contains(term) {
-                scores[candidate, default: 0] += weight
+            for index in scores.ids.indices where terms[scores.ids[index]].contains(term) {
+                scores.values[index] += weight
             }
             if scores.count < limit {
-                for other in list.prefix(Self.seedLimit) where other != report && scores[other] == nil {
+                for other in list.prefix(Self.seedLimit) where other != report && !scores.contains(other) {
                     // A late candidate still gets credit for every term it shares so far.
-                    scores[other] = processed.filter { terms[other].contains($0) }.reduce(0) { $0 + weights[$1] }
+                    scores.add(processed.filter { terms[other].contains($0) }.reduce(0) { $0 + weights[$1] }, to: other)
                 }
             }
         }
         // Highest score first; ties go to the newer report (lower id), so the order is stable.
-        return scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(limit).map(\.key)
+        return scores.best(limit)
+    }
+
+    /// Candidates' scores in the order they were found, with a hash from id to position: the
+    /// scores of one report's candidates, summed in the same order every build.
+    private struct Scores {
+        var ids: [Int] = []
+        var values: [Double] = []
+        private var positions: [Int: Int] = [:]
+
+        var count: Int { ids.count }
+
+        func contains(_ id: Int) -> Bool { positions[id] != nil }
+
+        mutating func add(_ weight: Double, to id: Int) {
+            if let position = positions[id] {
+                values[position] += weight
+            } else {
+                positions[id] = ids.count
+                ids.append(id)
+                values.append(weight)
+            }
+        }
+
+        /// The `limit` highest scores' ids, highest first, ties by lower id: the same as sorting
+        /// every candidate, without sorting them all.
+        func best(_ limit: Int) -> [Int] {
+            func before(_ a: Int, _ b: Int) -> Bool {
+                values[a] != values[b] ? values[a] > values[b] : ids[a] < ids[b]
+            }
+            var top: [Int] = []
+            top.reserveCapacity(limit + 1)
+            for index in ids.indices {
+                if top.count == limit, let last = top.last, !before(index, last) { continue }
+                var at = top.count
+                while at > 0 && before(index, top[at - 1]) { at -= 1 }
+                top.insert(index, at: at)
+                if top.count > limit { top.removeLast() }
+            }
+            return top.map { ids[$0] }
+        }
     }
 }

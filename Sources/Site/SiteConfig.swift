@@ -79,7 +79,7 @@ private struct SiteConfigReader {
     mutating func read(_ yaml: String) -> SiteConfig? {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch {
             diagnostics.append(.error("invalid YAML: \(error)", path: path, line: 1))
             return nil

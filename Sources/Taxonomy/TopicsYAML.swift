@@ -21,7 +21,7 @@ struct TopicsYAML {
     private mutating func read(_ yaml: String) -> [Topic] {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(TopicsYAML.diagnostic(for: error, path: path))
             return []
