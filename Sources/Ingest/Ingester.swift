@@ -174,12 +174,11 @@ public struct Ingester: Sendable {
         }
 
         let chromeCount = filtered.droppedChrome.count + header.droppedAbove.count + tailDropped
-        let compact = plain.unicodeScalars.filter { !$0.properties.isWhitespace }
         return .success(IngestedReport(
             report: report, headings: headings, plainText: plain,
             droppedChromeLines: chromeCount, droppedMetadataLines: filtered.droppedMetadata.count,
             droppedTitleCopies: header.droppedDuplicates, encoding: context.encoding,
-            contentHash: FNV1a.hash(String(String.UnicodeScalarView(compact)).utf8), notes: notes))
+            contentHash: FNV1a.hashSkippingWhitespace(plain), notes: notes))
     }
 
     static let noTitleNote = "no title line: used the first sentence"
