@@ -16,7 +16,7 @@ enum BylineReader {
 
     /// 国务院总理 李强 / 县长  张三: an office and a name under a speech's title.
     static func speaker(in text: String) -> String? {
-        guard text.count <= 24, !TextFeatures.hasProsePunctuation(text) else { return nil }
+        guard text.hasAtMost(24), !TextFeatures.hasProsePunctuation(text) else { return nil }
         let parts = text.split(separator: " ")
         guard parts.count >= 2, let name = parts.last, (2...4).contains(name.count),
               TextFeatures.cjkCount(String(name)) == name.count else { return nil }

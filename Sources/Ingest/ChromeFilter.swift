@@ -30,7 +30,7 @@ public struct ChromeFilter: Sendable {
             if line.isBlank { kept.append(line); continue }
             // Under 相关文章 / 热门文章 come other pages' titles: short lines without sentences.
             if inLinkList {
-                if line.text.count <= 60, !line.text.contains("。") { chrome.append(line); continue }
+                if line.text.hasAtMost(60), !line.text.contains("。") { chrome.append(line); continue }
                 inLinkList = false
             }
             if line.text.utf8.count <= 180, !line.text.contains("。"), Self.isLinkListHeader(Self.key(line.text)) {
@@ -286,7 +286,7 @@ public struct ChromeFilter: Sendable {
         var run: [SourceLine] = []
         func isMenuItem(_ line: SourceLine) -> Bool {
             let t = line.text
-            return t.count <= 8 && !TextFeatures.hasProsePunctuation(t) && !StructureMarker.startsWithMarker(t)
+            return t.hasAtMost(8) && !TextFeatures.hasProsePunctuation(t) && !StructureMarker.startsWithMarker(t)
                 && DateFinder.firstDate(in: t) == nil
         }
         func flush() {

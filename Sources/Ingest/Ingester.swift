@@ -193,7 +193,7 @@ public struct Ingester: Sendable {
             let line = lines[end - 1]
             if line.isBlank { end -= 1; continue }
             let t = line.text
-            let furniture = t.count <= 20 && !TextFeatures.hasProsePunctuation(t) && StructureMarker.parse(t) == nil
+            let furniture = t.hasAtMost(20) && !TextFeatures.hasProsePunctuation(t) && StructureMarker.parse(t) == nil
                 && DateFinder.firstDate(in: t) == nil && !isSignature(t)
             guard furniture else { break }
             end -= 1

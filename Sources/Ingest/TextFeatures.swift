@@ -33,10 +33,21 @@ enum TextFeatures {
     /// Whether two lines are the same title written twice (a copy with 的 added, different
     /// spacing or punctuation).
     static func sameTitle(_ a: String, _ b: String) -> Bool {
-        func key(_ s: String) -> String {
-            String(s.filter { isCJK($0) || $0.isLetter || $0.isNumber }.filter { $0 != "的" })
+        /// The letters of `s` without 的, or nil when there are more than `limit`.
+        func key(_ s: String, limit: Int) -> String? {
+            var key = ""
+            var count = 0
+            for c in s where (isCJK(c) || c.isLetter || c.isNumber) && c != "的" {
+                count += 1
+                if count > limit { return nil }
+                key.append(c)
+            }
+            return key
         }
-        let ka = key(a), kb = key(b)
+        // Keys differ by at most 4 letters when the titles are the same, and the shorter key is no
+        // longer than the shorter text's bytes: a long line's key need not be read to its end.
+        let limit = min(a.utf8.count, b.utf8.count) + 4
+        guard let ka = key(a, limit: limit), let kb = key(b, limit: limit) else { return false }
         guard !ka.isEmpty, !kb.isEmpty else { return false }
         if ka == kb { return true }
         let (short, long) = ka.count <= kb.count ? (ka, kb) : (kb, ka)
@@ -68,6 +79,16 @@ struct ScalarCharacters: ExpressibleByArrayLiteral, Sendable {
         values = Set(elements.map { character in
             precondition(character.unicodeScalars.count == 1, "ScalarCharacters holds one-scalar characters")
             return character.unicodeScalars.first!.value
+extension StringProtocol {
+    /// `count <= limit`, without counting past the limit: counting characters breaks graphemes,
+    /// and most lines are paragraphs hundreds of characters long.
+    func hasAtMost(_ limit: Int) -> Bool {
+        if utf8.count <= limit { return true }
+        guard let end = index(startIndex, offsetBy: limit, limitedBy: endIndex) else { return true }
+        return end == endIndex
+    }
+}
+
         })
     }
 
