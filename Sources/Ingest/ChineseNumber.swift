@@ -10,6 +10,13 @@ public enum ChineseNumber {
         digits[c] != nil || c == "十" || c == "百"
     }
 
+    /// `isNumeral` for a character that is this one scalar (and its own canonical form).
+    static func isNumeral(value: UInt32) -> Bool {
+        numeralScalars.contains(value)
+    }
+
+    private static let numeralScalars: [UInt32] = (Array(digits.keys) + ["十", "百"]).map { $0.unicodeScalars.first!.value }
+
     /// The value of a numeral such as 二十七; nil when it is not one.
     public static func value(_ text: some StringProtocol) -> Int? {
         guard !text.isEmpty, text.count <= 8 else { return nil }

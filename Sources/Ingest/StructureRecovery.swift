@@ -26,7 +26,7 @@ public struct StructureRecovery: Sendable {
         var state = SequenceState()
         var blocks: [Block] = []
         for paragraph in paragraphs {
-            let chars = Array(paragraph)
+            let chars = CharacterArray(paragraph)
             let (pieces, split) = splitAndClassify(chars, state: &state)
             for piece in pieces {
                 if case .paragraph(let text, _) = piece, split || flattened {
@@ -74,7 +74,8 @@ public struct StructureRecovery: Sendable {
     /// The width lines were wrapped at, when most lines have the same length (±2) and do not
     /// end a sentence; nil for text with one paragraph a line.
     static func hardWrapWidth(_ lines: [SourceLine]) -> Int? {
-        let lengths = lines.filter { !$0.isBlank && !TextFeatures.endsSentence($0.text) }.map(\.text.count).filter { $0 >= 20 }
+        let lengths = lines.filter { !$0.isBlank && !TextFeatures.endsSentence($0.text) }
+            .map { TextFeatures.characterCount($0.text) }.filter { $0 >= 20 }
         let total = lines.filter { !$0.isBlank }.count
         guard total >= 8, lengths.count * 2 >= total else { return nil }
         var counts: [Int: Int] = [:]
@@ -111,34 +112,35 @@ public struct StructureRecovery: Sendable {
     }
 
     /// Splits a paragraph before inline headings and classifies each piece.
-    func splitAndClassify(_ c: [Character], state: inout SequenceState) -> (blocks: [Block], split: Bool) {
+    func splitAndClassify(_ c: CharacterArray, state: inout SequenceState) -> (blocks: [Block], split: Bool) {
         var blocks: [Block] = []
         var cursor = 0
         var split = false
         var scanFrom = 0
-        if let marker = StructureMarker.parse(c, at: 0), marker.isHeadingFamily, state.acceptsAtStart(marker),
-           let end = headingEnd(c, from: 0, marker: marker, state: state) {
+        if let marker = StructureMarker.parse(c.characters, at: 0), marker.isHeadingFamily, state.acceptsAtStart(marker),
+           let end = headingEnd(c.characters, from: 0, marker: marker, state: state) {
             state.accept(marker)
-            blocks.append(.heading(level: marker.family.headingLevel ?? 2, text: Self.normalizeHeading(String(c[0..<end.text]))))
+            blocks.append(.heading(level: marker.family.headingLevel ?? 2, text: Self.normalizeHeading(c.text(0..<end.text))))
             cursor = end.resume
             scanFrom = cursor
         }
         var i = max(scanFrom, 1)
         while i < c.count {
-            guard Self.startsSentence(c, at: i), let marker = StructureMarker.parse(c, at: i), marker.isHeadingFamily,
-                  state.acceptsInline(marker), let end = headingEnd(c, from: i, marker: marker, state: state) else {
+            guard Self.mayStartMarker(c, at: i), Self.startsSentence(c, at: i),
+                  let marker = StructureMarker.parse(c.characters, at: i), marker.isHeadingFamily,
+                  state.acceptsInline(marker), let end = headingEnd(c.characters, from: i, marker: marker, state: state) else {
                 i += 1
                 continue
             }
-            let before = String(c[cursor..<i]).trimmingSpaces
+            let before = c.text(cursor..<i).trimmingSpaces
             if !before.isEmpty { blocks.append(.paragraph(text: before, lead: nil)) }
             state.accept(marker)
-            blocks.append(.heading(level: marker.family.headingLevel ?? 2, text: Self.normalizeHeading(String(c[i..<end.text]))))
+            blocks.append(.heading(level: marker.family.headingLevel ?? 2, text: Self.normalizeHeading(c.text(i..<end.text))))
             cursor = end.resume
             i = max(cursor, i + 1)
             split = true
         }
-        let rest = cursor < c.count ? String(c[cursor...]).trimmingSpaces : ""
+        let rest = cursor < c.count ? c.text(cursor..<c.count).trimmingSpaces : ""
         if !rest.isEmpty { blocks.append(.paragraph(text: rest, lead: nil)) }
         return (blocks, split)
     }
@@ -189,15 +191,26 @@ public struct StructureRecovery: Sendable {
     }
 
     /// A marker inside running text starts a heading only after a sentence ends.
-    static func startsSentence(_ c: [Character], at i: Int) -> Bool {
+    static func startsSentence(_ c: CharacterArray, at i: Int) -> Bool {
         var i = i
         // 。 二、: spaces between the full stop and the marker do not matter.
-        while i > 0, c[i - 1] == " " { i -= 1 }
+        while i > 0, c.isScalar(i - 1, " ") { i -= 1 }
         guard i > 0 else { return true }
-        let p = c[i - 1]
-        if TextFeatures.sentenceEnders.contains(p) || p == "；" || p == ";" { return true }
-        if TextFeatures.closers.contains(p), i >= 2, TextFeatures.sentenceEnders.contains(c[i - 2]) { return true }
+        if c.isIn(TextFeatures.sentenceEnders, i - 1) || c.isScalar(i - 1, "；") || c.isScalar(i - 1, ";") { return true }
+        if c.isIn(TextFeatures.closers, i - 1), i >= 2, c.isIn(TextFeatures.sentenceEnders, i - 2) { return true }
         return false
+    }
+
+    /// False only where `StructureMarker.parse` surely finds nothing: every marker starts with
+    /// 第, a Chinese numeral, an opening bracket or an ASCII digit. Checked first because most
+    /// offsets of a paragraph are none of these.
+    static func mayStartMarker(_ c: CharacterArray, at i: Int) -> Bool {
+        let value = c.scalars[i]
+        if value == CharacterArray.opaque { return true }
+        switch value {
+        case 0x30...0x39, 0x28, 0xFF08, 0x7B2C: return true  // 0-9 ( （ 第
+        default: return ChineseNumber.isNumeral(value: value)
+        }
     }
 
     /// (一) → （一）, so headings look the same whichever brackets the source used.
@@ -228,19 +241,19 @@ public struct StructureRecovery: Sendable {
     /// Splits a paragraph of a flattened report before 一是, 二是 … (in sequence, after a full
     /// stop), or into groups of sentences when it is very long and has no enumeration.
     func splitEnumerations(_ text: String, allowSentenceGroups: Bool) -> [Block] {
-        let c = Array(text)
+        let c = CharacterArray(text)
         var cuts: [Int] = []
         var expected = 1
         var family: StructureMarker.Family?
         var found = 0
-        if let m = StructureMarker.parse(c, at: 0), m.family == .shi || m.family == .ordinal, m.number == 1 {
+        if let m = StructureMarker.parse(c.characters, at: 0), m.family == .shi || m.family == .ordinal, m.number == 1 {
             expected = 2
             family = m.family
             found = 1
         }
         var i = 1
         while i < c.count {
-            if Self.startsSentence(c, at: i), let m = StructureMarker.parse(c, at: i),
+            if Self.mayStartMarker(c, at: i), Self.startsSentence(c, at: i), let m = StructureMarker.parse(c.characters, at: i),
                m.family == .shi || m.family == .ordinal, family == nil || family == m.family {
                 if m.number == expected || m.number == 1 {
                     cuts.append(i)
@@ -255,10 +268,10 @@ public struct StructureRecovery: Sendable {
         var pieces: [String] = []
         var start = 0
         for cut in cuts where cut > start {
-            pieces.append(String(c[start..<cut]))
+            pieces.append(c.text(start..<cut))
             start = cut
         }
-        pieces.append(String(c[start...]))
+        pieces.append(c.text(start..<c.count))
         var blocks: [Block] = []
         for piece in pieces {
             let trimmed = piece.trimmingSpaces

@@ -21,6 +21,16 @@ enum TextFeatures {
         return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x20000...0x2FFFF).contains(v)
     }
 
+    /// `text.count`, counted by scalar when every scalar is plain (each is then one character).
+    static func characterCount(_ text: String) -> Int {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            guard CharacterArray.isPlain(scalar.value) else { return text.count }
+            count += 1
+        }
+        return count
+    }
+
     static func cjkCount(_ text: String) -> Int {
         text.reduce(0) { $0 + (isCJK($1) ? 1 : 0) }
     }
@@ -69,16 +79,6 @@ extension String {
     var trimmingSpaces: String { self[...].trimmingSpaces }
 }
 
-/// A set of one-scalar characters, tested by scalar value: asking a `Set<Character>` hashes the
-/// character's normalised form, which is most of the time ingest spends scanning text. A character
-/// of several scalars is never equal to a one-scalar member, so the answers are the same.
-struct ScalarCharacters: ExpressibleByArrayLiteral, Sendable {
-    private let values: Set<UInt32>
-
-    init(arrayLiteral elements: Character...) {
-        values = Set(elements.map { character in
-            precondition(character.unicodeScalars.count == 1, "ScalarCharacters holds one-scalar characters")
-            return character.unicodeScalars.first!.value
 extension StringProtocol {
     /// `count <= limit`, without counting past the limit: counting characters breaks graphemes,
     /// and most lines are paragraphs hundreds of characters long.
@@ -89,12 +89,27 @@ extension StringProtocol {
     }
 }
 
-        })
+/// A set of one-scalar characters, tested by scalar value: asking a `Set<Character>` hashes the
+/// character's normalised form, which is most of the time ingest spends scanning text. A character
+/// of several scalars is never equal to a one-scalar member, so the answers are the same. The sets
+/// are a dozen scalars, which a linear scan checks faster than hashing.
+struct ScalarCharacters: ExpressibleByArrayLiteral, Sendable {
+    private let values: [UInt32]
+
+    init(arrayLiteral elements: Character...) {
+        values = elements.map { character in
+            precondition(character.unicodeScalars.count == 1, "ScalarCharacters holds one-scalar characters")
+            return character.unicodeScalars.first!.value
+        }
     }
 
     func contains(_ character: Character) -> Bool {
         let scalars = character.unicodeScalars
         guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return false }
         return values.contains(first.value)
+    }
+
+    func contains(value: UInt32) -> Bool {
+        values.contains(value)
     }
 }
