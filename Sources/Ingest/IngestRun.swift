@@ -75,7 +75,7 @@ public struct IngestRun: Sendable {
         guard fm.fileExists(atPath: rawURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw Diagnostics([.error("no raw folder: put the reports to ingest, as text files, in \(Self.rawFolder)/", path: Self.rawFolder)])
         }
-        let ingester = Ingester(vocabulary: try loadVocabulary(), gazetteer: try loadGazetteer())
+        let ingester = try loadTaxonomy()
         let reportsURL = root.appendingPathComponent(Self.reportsFolder, isDirectory: true)
         var manifest = try loadManifest(reportsURL)
 
@@ -131,12 +131,17 @@ public struct IngestRun: Sendable {
         if let existing = try? fm.contentsOfDirectory(atPath: reportsURL.path) { taken.formUnion(existing) }
         var entries: [Entry] = []
         let byOrigin = manifest.filesByOrigin()
-        for (ingested, _) in reports {
+        // A report's file bytes (YAML quoting) and its title's pinyin are the slow part of writing
+        // and depend on no other report: made on every core first; names are then given in order.
+        let prepared = Parallel.map(reports.map(\.report.report)) { report in
+            (bytes: Data(ReportFile.serialize(report).utf8), slug: Slug.make(report.title))
+        }
+        for ((ingested, _), file) in zip(reports, prepared) {
             let origin = ingested.report.origin ?? ""
             let name = byOrigin[origin]
-                ?? Self.existingFile(for: ingested.report.title, origin: origin, folder: reportsURL, manifest: manifest, taken: &taken)
-                ?? Self.newName(for: ingested.report.title, taken: &taken)
-            let (status, warning) = try write(ingested.report, name: name, folder: reportsURL, manifest: &manifest)
+                ?? Self.existingFile(slug: file.slug, origin: origin, folder: reportsURL, manifest: manifest, taken: &taken)
+                ?? Self.newName(slug: file.slug, taken: &taken)
+            let (status, warning) = try write(file.bytes, origin: origin, name: name, folder: reportsURL, manifest: &manifest)
             if let warning { diagnostics.append(warning) }
             entries.append(entry(ingested, file: "\(Self.reportsFolder)/\(name)", status: status))
         }
@@ -174,6 +179,24 @@ public struct IngestRun: Sendable {
         return (files, problems)
     }
 
+    /// The vocabulary and the gazetteer, read at the same time: each takes a good part of a
+    /// second (YAML, CSV, pinyin) before any raw file can be ingested.
+    func loadTaxonomy() throws(Diagnostics) -> Ingester {
+        struct Loaded: Sendable {
+            var vocabulary: Result<TopicVocabulary, Diagnostics>?
+            var gazetteer: Result<Gazetteer, Diagnostics>?
+        }
+        let loaded = Parallel.map([false, true]) { gazetteer in
+            gazetteer
+                ? Loaded(gazetteer: Result { () throws(Diagnostics) in try loadGazetteer() })
+                : Loaded(vocabulary: Result { () throws(Diagnostics) in try loadVocabulary() })
+        }
+        // The vocabulary's problems first, as when they were read one after the other.
+        let vocabulary = try loaded[0].vocabulary!.get()
+        let gazetteer = try loaded[1].gazetteer!.get()
+        return Ingester(vocabulary: vocabulary, gazetteer: gazetteer)
+    }
+
     func loadVocabulary() throws(Diagnostics) -> TopicVocabulary {
         let url = root.appendingPathComponent(Self.topicsFile)
         guard FileManager.default.fileExists(atPath: url.path) else {
@@ -207,8 +230,7 @@ public struct IngestRun: Sendable {
     /// Without a manifest entry (the manifest was deleted), a file under the report's slug that
     /// records the same origin is the report's file; whether it was edited is then unknown, so
     /// `write` keeps it unless forced.
-    static func existingFile(for title: String, origin: String, folder: URL, manifest: IngestManifest, taken: inout Set<String>) -> String? {
-        let base = Slug.make(title)
+    static func existingFile(slug base: String, origin: String, folder: URL, manifest: IngestManifest, taken: inout Set<String>) -> String? {
         for n in 1...20 {
             let name = n == 1 ? "\(base).md" : "\(base)-\(n).md"
             guard manifest.files[name] == nil else { continue }
@@ -223,8 +245,7 @@ public struct IngestRun: Sendable {
     }
 
     /// `<slug>.md`, or `<slug>-2.md`, `<slug>-3.md` … when taken.
-    static func newName(for title: String, taken: inout Set<String>) -> String {
-        let base = Slug.make(title)
+    static func newName(slug base: String, taken: inout Set<String>) -> String {
         var name = "\(base).md"
         var n = 2
         while taken.contains(name) {
@@ -235,11 +256,9 @@ public struct IngestRun: Sendable {
         return name
     }
 
-    func write(_ report: Report, name: String, folder: URL, manifest: inout IngestManifest) throws(Diagnostics) -> (Status, Diagnostic?) {
+    func write(_ bytes: Data, origin: String, name: String, folder: URL, manifest: inout IngestManifest) throws(Diagnostics) -> (Status, Diagnostic?) {
         let url = folder.appendingPathComponent(name)
-        let bytes = Data(ReportFile.serialize(report).utf8)
         let path = "\(Self.reportsFolder)/\(name)"
-        let origin = report.origin ?? ""
         if let current = try? Data(contentsOf: url) {
             if current == bytes {
                 manifest.files[name] = .init(origin: origin, hash: FNV1a.hex(bytes))
