@@ -210,7 +210,8 @@ public struct IngestRun: Sendable {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw Diagnostics([.error("missing gazetteer: ingest finds regions with the divisions in \(Self.regionsFile); add that file", path: Self.regionsFile)])
         }
-        return try Gazetteer.load(from: url)
+        // Reports name their regions, never their slugs (the site makes those).
+        return try Gazetteer.load(from: url, slugs: false)
     }
 
     func loadManifest(_ folder: URL) throws(Diagnostics) -> IngestManifest {
