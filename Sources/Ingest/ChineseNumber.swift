@@ -20,7 +20,9 @@ public enum ChineseNumber {
     /// The value of a numeral such as 二十七; nil when it is not one.
     public static func value(_ text: some StringProtocol) -> Int? {
         guard !text.isEmpty, text.count <= 8 else { return nil }
-        if !text.contains("十") && !text.contains("百") {
+        // By scalar: a 十 or 百 inside a larger character makes a character that is no numeral,
+        // and both ways below then give nil.
+        if !text.unicodeScalars.contains(where: { $0 == "十" || $0 == "百" }) {
             // Digit by digit: 二〇二六 = 2026; a single digit is itself.
             var total = 0
             for c in text {

@@ -30,10 +30,11 @@ public struct ChromeFilter: Sendable {
             if line.isBlank { kept.append(line); continue }
             // Under 相关文章 / 热门文章 come other pages' titles: short lines without sentences.
             if inLinkList {
-                if line.text.hasAtMost(60), !line.text.contains("。") { chrome.append(line); continue }
+                if line.text.hasAtMost(60), !(line.text.containsBytes("。") && line.text.contains("。")) { chrome.append(line); continue }
                 inLinkList = false
             }
-            if line.text.utf8.count <= 180, !line.text.contains("。"), Self.isLinkListHeader(Self.key(line.text)) {
+            if line.text.utf8.count <= 180, !(line.text.containsBytes("。") && line.text.contains("。")),
+               Self.isLinkListHeader(Self.key(line.text)) {
                 chrome.append(line)
                 inLinkList = true
                 continue
@@ -86,7 +87,7 @@ public struct ChromeFilter: Sendable {
             if hint.count >= 4, !hints.titleHints.contains(hint) { hints.titleHints.append(hint) }
             return .chrome
         }
-        if byteCount <= 600, has(.dot), let hint = documentThumbnail(text) {
+        if byteCount <= 600, has(.documentExtension), let hint = documentThumbnail(text) {
             if !hints.titleHints.contains(hint) { hints.titleHints.append(hint) }
             return .chrome
         }
@@ -388,7 +389,7 @@ public struct ChromeFilter: Sendable {
 
     /// What `classify` looks for anywhere in a line (lower-cased), all found in one pass.
     enum Needle: Int, CaseIterable {
-        case fullStop, wideColon, editor, year, page, dot, desktop, site, url, anywhere, truncation, footer, siteNotice, shortLine
+        case fullStop, wideColon, editor, year, page, documentExtension, desktop, site, url, anywhere, truncation, footer, siteNotice, shortLine
     }
 
     static let needleGroups: [[String]] = Needle.allCases.map { needle in
@@ -398,7 +399,9 @@ public struct ChromeFilter: Sendable {
         case .editor: return ["责"]
         case .year: return ["年"]
         case .page: return ["_第"]
-        case .dot: return ["."]
+        // Each extension `documentThumbnail` looks for (.docx and .pptx start with .doc and .ppt):
+        // a line without their bytes holds none of them.
+        case .documentExtension: return [".doc", ".pdf", ".wps", ".txt", ".ppt"]
         case .desktop: return ["桌面"]
         case .site: return ["本站"]
         case .url: return ["http://", "https://", "www."]

@@ -76,6 +76,8 @@ public struct ReportSplitter: Sendable {
     /// `【篇一】标题`, `[第二篇] 标题`, `篇三：标题`, `篇四`, and a document mill's `标题 篇5`
     /// → (number, title).
     static func partMarker(_ text: String) -> (Int, String)? {
+        // Every marker has 篇, or 范文 (范文一): most lines have neither, which their bytes tell quickly.
+        guard text.containsBytes("篇") || text.containsBytes("范文") else { return nil }
         if let leading = leadingMarker(text) { return leading }
         // 标题 篇1 / 标题篇二: the marker closes a short title line.
         guard text.hasAtMost(60), !text.contains("。"), let at = text.lastIndex(of: "篇") else { return nil }

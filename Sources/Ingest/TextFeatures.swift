@@ -79,6 +79,28 @@ extension String {
     var trimmingSpaces: String { self[...].trimmingSpaces }
 }
 
+extension String {
+    /// Whether the UTF-8 holds `needle`'s bytes. For a needle of plain scalars (no other text is
+    /// canonically equal to it) this is needed for the text to contain it as characters, and far
+    /// cheaper to check first than a Unicode-aware search.
+    func containsBytes(_ needle: String) -> Bool {
+        var text = self
+        var needle = needle
+        return text.withUTF8 { haystack in
+            needle.withUTF8 { wanted in
+                guard let first = wanted.first else { return true }
+                guard wanted.count <= haystack.count else { return false }
+                var i = 0
+                while i <= haystack.count - wanted.count {
+                    if haystack[i] == first, (1..<wanted.count).allSatisfy({ haystack[i + $0] == wanted[$0] }) { return true }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+}
+
 extension StringProtocol {
     /// `count <= limit`, without counting past the limit: counting characters breaks graphemes,
     /// and most lines are paragraphs hundreds of characters long.
