@@ -1,13 +1,14 @@
-/// A paragraph's characters for the scans of `StructureRecovery`, made once: each character, its
+/// A paragraph's characters for the scans of `StructureRecovery`, made once: each character's
 /// scalar when comparing by scalar gives the same answer as comparing characters, and where it
-/// starts in the UTF-8.
+/// starts in the UTF-8. Characters of plain text are made from their scalar when asked for.
 ///
 /// Why: `Array(text)` breaks graphemes with the full Unicode rules, `==` on two non-ASCII
 /// characters normalises both, and `String(chars[a..<b])` appends one character at a time; for
 /// Chinese text that was most of the time spent recovering structure. Text made only of `plain`
 /// scalars (below) is split by scalar; any other text by `Character`, so the answers never change.
 struct CharacterArray {
-    let characters: [Character]
+    /// The characters of text that is not all plain scalars; empty for plain text.
+    private let complex: [Character]
     /// The character's scalar value when it is one plain scalar, else `opaque`.
     let scalars: [UInt32]
     /// UTF-8 offset of each character, and the text's UTF-8 length at the end.
@@ -22,13 +23,11 @@ struct CharacterArray {
         var scalars: [UInt32] = []
         var offsets: [Int] = []
         let utf8Count = text.utf8.count
-        characters.reserveCapacity(utf8Count / 3 + 1)
         scalars.reserveCapacity(utf8Count / 3 + 1)
         offsets.reserveCapacity(utf8Count / 3 + 2)
         if text.unicodeScalars.allSatisfy({ Self.isPlain($0.value) }) {
             var offset = 0
             for scalar in text.unicodeScalars {
-                characters.append(Character(scalar))
                 scalars.append(scalar.value)
                 offsets.append(offset)
                 offset += UTF8.width(scalar)
@@ -46,14 +45,21 @@ struct CharacterArray {
             }
         }
         offsets.append(utf8Count)
-        self.characters = characters
+        self.complex = characters
         self.scalars = scalars
         self.offsets = offsets
     }
 
-    var count: Int { characters.count }
+    var count: Int { scalars.count }
 
-    subscript(_ i: Int) -> Character { characters[i] }
+    subscript(_ i: Int) -> Character {
+        complex.isEmpty ? Character(Unicode.Scalar(scalars[i])!) : complex[i]
+    }
+
+    /// The characters from `i` on, as many as `StructureMarker.parse` may look at.
+    func window(at i: Int) -> [Character] {
+        (i..<min(count, i + 12)).map { self[$0] }
+    }
 
     /// `String(characters[range])`, cut from the UTF-8 instead of appended character by character.
     func text(_ range: Range<Int>) -> String {
@@ -66,13 +72,13 @@ struct CharacterArray {
     /// `self[i] == Character(scalar)`, for a plain `scalar`.
     func isScalar(_ i: Int, _ scalar: Unicode.Scalar) -> Bool {
         let value = scalars[i]
-        return value == Self.opaque ? characters[i] == Character(scalar) : value == scalar.value
+        return value == Self.opaque ? complex[i] == Character(scalar) : value == scalar.value
     }
 
     /// `set.contains(self[i])`.
     func isIn(_ set: ScalarCharacters, _ i: Int) -> Bool {
         let value = scalars[i]
-        return value == Self.opaque ? set.contains(characters[i]) : set.contains(value: value)
+        return value == Self.opaque ? set.contains(complex[i]) : set.contains(value: value)
     }
 
     /// Plain scalars stand alone as a character next to any other plain scalar (their grapheme

@@ -117,8 +117,8 @@ public struct StructureRecovery: Sendable {
         var cursor = 0
         var split = false
         var scanFrom = 0
-        if let marker = StructureMarker.parse(c.characters, at: 0), marker.isHeadingFamily, state.acceptsAtStart(marker),
-           let end = headingEnd(c.characters, from: 0, marker: marker, state: state) {
+        if let marker = StructureMarker.parse(c.window(at: 0), at: 0), marker.isHeadingFamily, state.acceptsAtStart(marker),
+           let end = headingEnd(c, from: 0, marker: marker, state: state) {
             state.accept(marker)
             blocks.append(.heading(level: marker.family.headingLevel ?? 2, text: Self.normalizeHeading(c.text(0..<end.text))))
             cursor = end.resume
@@ -127,8 +127,8 @@ public struct StructureRecovery: Sendable {
         var i = max(scanFrom, 1)
         while i < c.count {
             guard Self.mayStartMarker(c, at: i), Self.startsSentence(c, at: i),
-                  let marker = StructureMarker.parse(c.characters, at: i), marker.isHeadingFamily,
-                  state.acceptsInline(marker), let end = headingEnd(c.characters, from: i, marker: marker, state: state) else {
+                  let marker = StructureMarker.parse(c.window(at: i), at: 0), marker.isHeadingFamily,
+                  state.acceptsInline(marker), let end = headingEnd(c, from: i, marker: marker, state: state) else {
                 i += 1
                 continue
             }
@@ -147,7 +147,7 @@ public struct StructureRecovery: Sendable {
 
     /// Where the heading starting at `start` ends (`text`) and where the text after it resumes,
     /// or nil when the words after the marker are too long to be a heading.
-    func headingEnd(_ c: [Character], from start: Int, marker: StructureMarker, state: SequenceState) -> (text: Int, resume: Int)? {
+    func headingEnd(_ c: CharacterArray, from start: Int, marker: StructureMarker, state: SequenceState) -> (text: Int, resume: Int)? {
         let minor = marker.family >= .arabic
         // （一） also numbers ordinary items, so its run-on headings must be shorter.
         let runOn = minor ? minorRunOnLimit : marker.family == .paren ? runOnLimit * 4 / 5 : runOnLimit
@@ -167,7 +167,7 @@ public struct StructureRecovery: Sendable {
                 let length = j - bodyStart
                 // A whole one-sentence paragraph may be a heading ending in 。, but not for 1.
                 // numbering, where it is a list item.
-                let wholeParagraph = j + 1 >= c.count || c[(j + 1)...].allSatisfy { TextFeatures.closers.contains($0) || $0 == " " }
+                let wholeParagraph = j + 1 >= c.count || ((j + 1)..<c.count).allSatisfy { TextFeatures.closers.contains(c[$0]) || c[$0] == " " }
                 // A paragraph that is one numbered sentence is a heading only when short.
                 if wholeParagraph { guard length >= 2, length <= (minor ? runOn : 30) else { return nil } }
                 guard length >= 2, length <= runOn else { return nil }
@@ -177,7 +177,7 @@ public struct StructureRecovery: Sendable {
             }
             if ch == "；" || ch == ";" { return nil }
             // 一、…“一盘棋”一是精准遴选: the heading stops where an enumeration or sub-heading starts.
-            if j - bodyStart >= 4, let inner = StructureMarker.parse(c, at: j), inner.number == 1,
+            if j - bodyStart >= 4, Self.mayStartMarker(c, at: j), let inner = StructureMarker.parse(c.window(at: j), at: 0), inner.number == 1,
                inner.family == .shi || inner.family == .ordinal || (inner.isHeadingFamily && inner.family > marker.family) {
                 guard j - bodyStart <= runOn else { return nil }
                 return (j, j)
@@ -186,7 +186,7 @@ public struct StructureRecovery: Sendable {
         }
         // No full stop: a heading alone on its line.
         guard j >= c.count, j - bodyStart <= alone, j - bodyStart >= 1 else { return nil }
-        if minor, c[bodyStart..<j].contains(where: { "，,；;".contains($0) }) && j - bodyStart > runOn { return nil }
+        if minor, (bodyStart..<j).contains(where: { "，,；;".contains(c[$0]) }) && j - bodyStart > runOn { return nil }
         return (j, j)
     }
 
@@ -246,14 +246,14 @@ public struct StructureRecovery: Sendable {
         var expected = 1
         var family: StructureMarker.Family?
         var found = 0
-        if let m = StructureMarker.parse(c.characters, at: 0), m.family == .shi || m.family == .ordinal, m.number == 1 {
+        if let m = StructureMarker.parse(c.window(at: 0), at: 0), m.family == .shi || m.family == .ordinal, m.number == 1 {
             expected = 2
             family = m.family
             found = 1
         }
         var i = 1
         while i < c.count {
-            if Self.mayStartMarker(c, at: i), Self.startsSentence(c, at: i), let m = StructureMarker.parse(c.characters, at: i),
+            if Self.mayStartMarker(c, at: i), Self.startsSentence(c, at: i), let m = StructureMarker.parse(c.window(at: i), at: 0),
                m.family == .shi || m.family == .ordinal, family == nil || family == m.family {
                 if m.number == expected || m.number == 1 {
                     cuts.append(i)
