@@ -25,7 +25,7 @@ struct PhraseSet: Sendable {
     }
 
     let phrases: [[UInt8]]
-    /// node * 256 + byte → next node.
+    /// node * 256 + byte → next node, negated (~node) when phrases end at that node.
     private let next: [Int32]
     /// The phrases that end at a node, its own and those of its failure links: outputs[starts[n]..<starts[n + 1]].
     private let starts: [Int32]
@@ -71,7 +71,7 @@ struct PhraseSet: Sendable {
                 }
             }
         }
-        next = edges.flatMap { $0 }
+        next = edges.flatMap { row in row.map { matched[Int($0)].isEmpty ? $0 : ~$0 } }
         var starts: [Int32] = [0]
         for list in matched { starts.append(starts[starts.count - 1] + Int32(list.count)) }
         self.starts = starts
@@ -80,13 +80,19 @@ struct PhraseSet: Sendable {
 
     func scan(_ bytes: [UInt8]) -> Found {
         var found = Found(bits: Array(repeating: 0, count: (phrases.count + 63) / 64))
-        var node = 0
-        for byte in bytes {
-            node = Int(next[node << 8 | Int(byte)])
-            let start = Int(starts[node]), end = Int(starts[node + 1])
-            for k in start..<end {
-                let phrase = Int(outputs[k])
-                found.bits[phrase >> 6] |= 1 << UInt64(phrase & 63)
+        next.withUnsafeBufferPointer { next in
+            var node = 0
+            for byte in bytes {
+                let target = next[node << 8 | Int(byte)]
+                guard target < 0 else {
+                    node = Int(target)
+                    continue
+                }
+                node = Int(~target)
+                for k in Int(starts[node])..<Int(starts[node + 1]) {
+                    let phrase = Int(outputs[k])
+                    found.bits[phrase >> 6] |= 1 << UInt64(phrase & 63)
+                }
             }
         }
         return found
