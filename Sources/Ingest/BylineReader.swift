@@ -26,9 +26,12 @@ enum BylineReader {
 
     static let labels = ["执笔人", "执笔", "作者", "撰稿人", "撰稿", "撰文", "文", "记者", "本报记者", "通讯员", "供稿"]
 
+    /// Sorted once, not at every line: 本报记者 before 记者.
+    static let labelsLongestFirst = labels.sorted(by: { $0.count > $1.count })
+
     static func author(in text: String) -> String? {
         let compact = text.trimmingSpaces
-        for label in labels.sorted(by: { $0.count > $1.count }) where compact.hasPrefix(label) {
+        for label in labelsLongestFirst where compact.hasPrefix(label) {
             var rest = compact.dropFirst(label.count)
             guard let separator = rest.first, ":：/｜| ".contains(separator) else { continue }
             rest = rest.drop(while: { ":：/｜| ".contains($0) })

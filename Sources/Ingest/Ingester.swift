@@ -245,10 +245,10 @@ public struct Ingester: Sendable {
     /// A date in a subtitle at the top ((2024年1月27日在…会议上)) or in a signature at the end.
     static func dateInText(_ lines: [SourceLine]) -> ReportDate? {
         let texts = lines.filter { !$0.isBlank }.map(\.text)
-        for text in texts.prefix(3) where text.count <= 80 {
+        for text in texts.prefix(3) where text.hasAtMost(80) {
             if let first = text.first, "（(—-".contains(first), let date = DateFinder.firstDate(in: text), date.day != nil { return date }
         }
-        for text in texts.suffix(3) where text.count <= 40 {
+        for text in texts.suffix(3) where text.hasAtMost(40) {
             if let date = DateFinder.firstDate(in: text), date.day != nil { return date }
         }
         return nil
