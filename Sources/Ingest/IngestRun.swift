@@ -80,28 +80,31 @@ public struct IngestRun: Sendable {
         var manifest = try loadManifest(reportsURL)
 
         var diagnostics: [Diagnostic] = []
-        var reports: [(report: IngestedReport, rawPath: String)] = []
+        var reports: [(report: IngestedReport, rawPath: String, bytes: Data)] = []
         var seen: [UInt64: (rawPath: String, origin: String)] = [:]
         let listing = rawFiles(rawURL)
         diagnostics += listing.problems
-        // Raw files are read and ingested on every core; what follows (duplicates, names,
-        // writing) goes in file order, so the outcome does not depend on scheduling.
+        // Raw files are read and ingested on every core, and each report's file made (YAML quoting
+        // is slow and depends on no other report); what follows (duplicates, names, writing) goes
+        // in file order, so the outcome does not depend on scheduling. Small chunks, because raw
+        // files differ much in size and a core left with the last big chunk idles the others.
         let names = listing.names
         let counter = ProgressCounter(total: names.count, report: progress)
-        let results = Parallel.map(names) { name -> (report: IngestResult?, problem: Diagnostic?) in
+        let results = Parallel.map(names, chunksPerCore: 32) { name -> (report: IngestResult?, files: [Data], problem: Diagnostic?) in
             defer { counter.step() }
             let rawPath = "\(Self.rawFolder)/\(name)"
             let size = (try? FileManager.default.attributesOfItem(atPath: rawURL.appendingPathComponent(name).path)[.size] as? Int) ?? 0
             guard size <= Self.maxRawFileSize else {
-                return (nil, .error(
+                return (nil, [], .error(
                     "file too large: \(size / 1_000_000) MB (a raw file may have at most \(Self.maxRawFileSize / 1_000_000) MB); split it into one file per report",
                     path: rawPath))
             }
             do {
                 let data = try Data(contentsOf: rawURL.appendingPathComponent(name))
-                return (ingester.ingest(data, path: rawPath, origin: "raw/\(name)"), nil)
+                let result = ingester.ingest(data, path: rawPath, origin: "raw/\(name)")
+                return (result, result.reports.map { Data(ReportFile.serialize($0.report).utf8) }, nil)
             } catch {
-                return (nil, .error("cannot read the file: \(error.localizedDescription)", path: rawPath))
+                return (nil, [], .error("cannot read the file: \(error.localizedDescription)", path: rawPath))
             }
         }
         for (name, outcome) in zip(names, results) {
@@ -109,7 +112,7 @@ public struct IngestRun: Sendable {
             if let problem = outcome.problem { diagnostics.append(problem) }
             guard let result = outcome.report else { continue }
             diagnostics += result.diagnostics
-            for report in result.reports {
+            for (report, bytes) in zip(result.reports, outcome.files) {
                 if let first = seen[report.contentHash] {
                     diagnostics.append(.warning(
                         "duplicate: \(report.report.origin ?? rawPath) has the same text as \(first.origin) (\(first.rawPath)); written once",
@@ -117,7 +120,7 @@ public struct IngestRun: Sendable {
                     continue
                 }
                 seen[report.contentHash] = (rawPath, report.report.origin ?? rawPath)
-                reports.append((report, rawPath))
+                reports.append((report, rawPath, bytes))
             }
         }
 
@@ -131,20 +134,18 @@ public struct IngestRun: Sendable {
         if let existing = try? fm.contentsOfDirectory(atPath: reportsURL.path) { taken.formUnion(existing) }
         var entries: [Entry] = []
         let byOrigin = manifest.filesByOrigin()
-        // A report's file bytes (YAML quoting) and its title's pinyin are the slow part of writing
-        // and depend on no other report: made on every core first; names are then given in order.
-        let files = reports.map(\.report.report)
-        let bytes = Parallel.map(files) { Data(ReportFile.serialize($0).utf8) }
-        // Titles in batches: one transliteration of many costs about half as much (Slug.makeAll).
-        let batches = stride(from: 0, to: files.count, by: 64).map { files[$0..<min($0 + 64, files.count)].map(\.title) }
+        // Titles' pinyin depends on no other report either: made on every core, in batches (one
+        // transliteration of many costs about half as much, see Slug.makeAll); names are then
+        // given in order.
+        let titles = reports.map(\.report.report.title)
+        let batches = stride(from: 0, to: titles.count, by: 64).map { Array(titles[$0..<min($0 + 64, titles.count)]) }
         let slugs = Parallel.map(batches) { Slug.makeAll($0) }.flatMap { $0 }
-        let prepared = zip(bytes, slugs).map { (bytes: $0, slug: $1) }
-        for ((ingested, _), file) in zip(reports, prepared) {
+        for ((ingested, _, bytes), slug) in zip(reports, slugs) {
             let origin = ingested.report.origin ?? ""
             let name = byOrigin[origin]
-                ?? Self.existingFile(slug: file.slug, origin: origin, folder: reportsURL, manifest: manifest, taken: &taken)
-                ?? Self.newName(slug: file.slug, taken: &taken)
-            let (status, warning) = try write(file.bytes, origin: origin, name: name, folder: reportsURL, manifest: &manifest)
+                ?? Self.existingFile(slug: slug, origin: origin, folder: reportsURL, manifest: manifest, taken: &taken)
+                ?? Self.newName(slug: slug, taken: &taken)
+            let (status, warning) = try write(bytes, origin: origin, name: name, folder: reportsURL, manifest: &manifest)
             if let warning { diagnostics.append(warning) }
             entries.append(entry(ingested, file: "\(Self.reportsFolder)/\(name)", status: status))
         }
