@@ -206,7 +206,8 @@ public struct IngestRun: Sendable {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw Diagnostics([.error("missing topic vocabulary: ingest tags reports with the topics in \(Self.topicsFile); add that file", path: Self.topicsFile)])
         }
-        return try TopicVocabulary.load(from: url)
+        // Reports are tagged with topic names, never slugs (the site makes those).
+        return try TopicVocabulary.load(from: url, slugs: false)
     }
 
     func loadGazetteer() throws(Diagnostics) -> Gazetteer {
