@@ -206,6 +206,8 @@ public struct ChromeFilter: Sendable {
     }
 
     static func value(after labels: [String], in compact: String) -> String? {
+        // Most lines start with another character than any label.
+        guard let first = compact.first, labels.contains(where: { $0.first == first }) else { return nil }
         for label in labels {
             for separator in [":", "：", "/"] where compact.hasPrefix(label + separator) {
                 return String(compact.dropFirst(label.count + 1))

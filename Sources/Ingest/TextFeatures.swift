@@ -7,8 +7,17 @@ enum TextFeatures {
     static let closers: ScalarCharacters = ["”", "’", "」", "』", "）", ")", "》", "\"", "'", "】", "]"]
 
     static func hasProsePunctuation(_ text: String) -> Bool {
-        text.contains { prosePunctuation.contains($0) }
+        // Text of plain scalars (each a character equal only to itself) is checked by scalar,
+        // without hashing every character; other text as characters.
+        var found = false
+        for scalar in text.unicodeScalars {
+            guard CharacterArray.isPlain(scalar.value) else { return text.contains { prosePunctuation.contains($0) } }
+            if !found, prosePunctuationScalars.contains(value: scalar.value) { found = true }
+        }
+        return found
     }
+
+    static let prosePunctuationScalars: ScalarCharacters = ["。", "，", "！", "？", "；", "、", ",", ";", "!", "?", "：", "…"]
 
     /// Whether the text ends a sentence (ignoring closing quotes and brackets).
     static func endsSentence(_ text: String) -> Bool {
@@ -37,7 +46,14 @@ enum TextFeatures {
 
     /// Text without spaces, for comparing lines that differ only in spacing.
     static func compact(_ text: String) -> String {
-        String(text.filter { !$0.isWhitespace })
+        // In plain text every character is one scalar, and the white space among plain scalars is
+        // U+0020, U+00A0 and U+3000.
+        guard text.unicodeScalars.allSatisfy({ CharacterArray.isPlain($0.value) }) else { return String(text.filter { !$0.isWhitespace }) }
+        var kept = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where scalar.value != 0x20 && scalar.value != 0xA0 && scalar.value != 0x3000 {
+            kept.append(scalar)
+        }
+        return String(kept)
     }
 
     /// Whether two lines are the same title written twice (a copy with 的 added, different
