@@ -80,39 +80,39 @@ public struct IngestRun: Sendable {
         var manifest = try loadManifest(reportsURL)
 
         var diagnostics: [Diagnostic] = []
-        var reports: [(report: IngestedReport, rawPath: String, bytes: Data)] = []
+        var reports: [(report: IngestedReport, rawPath: String, bytes: Data, slug: String)] = []
         var seen: [UInt64: (rawPath: String, origin: String)] = [:]
         let listing = rawFiles(rawURL)
         diagnostics += listing.problems
-        // Raw files are read and ingested on every core, and each report's file made (YAML quoting
-        // is slow and depends on no other report); what follows (duplicates, names, writing) goes
-        // in file order, so the outcome does not depend on scheduling. Small chunks, because raw
-        // files differ much in size and a core left with the last big chunk idles the others.
+        // Raw files are read and ingested on every core, in batches of 32, with what each report's
+        // file needs that depends on no other report (its bytes, its title's pinyin); what follows
+        // (duplicates, names, writing) goes in file order, so the outcome does not depend on
+        // scheduling. Small batches, because raw files differ much in size and a core left with
+        // the last big chunk idles the others.
         let names = listing.names
         let counter = ProgressCounter(total: names.count, report: progress)
-        let results = Parallel.map(names, chunksPerCore: 32) { name -> (report: IngestResult?, files: [Data], problem: Diagnostic?) in
-            defer { counter.step() }
-            let rawPath = "\(Self.rawFolder)/\(name)"
-            let size = (try? FileManager.default.attributesOfItem(atPath: rawURL.appendingPathComponent(name).path)[.size] as? Int) ?? 0
-            guard size <= Self.maxRawFileSize else {
-                return (nil, [], .error(
-                    "file too large: \(size / 1_000_000) MB (a raw file may have at most \(Self.maxRawFileSize / 1_000_000) MB); split it into one file per report",
-                    path: rawPath))
+        let batches = stride(from: 0, to: names.count, by: 32).map { Array(names[$0..<min($0 + 32, names.count)]) }
+        let results = Parallel.map(batches, chunksPerCore: 32) { batch -> [FileOutcome] in
+            var outcomes = batch.map { name in
+                defer { counter.step() }
+                return ingestFile(name, in: rawURL, with: ingester)
             }
-            do {
-                let data = try Data(contentsOf: rawURL.appendingPathComponent(name))
-                let result = ingester.ingest(data, path: rawPath, origin: "raw/\(name)")
-                return (result, result.reports.map { Data(ReportFile.serialize($0.report).utf8) }, nil)
-            } catch {
-                return (nil, [], .error("cannot read the file: \(error.localizedDescription)", path: rawPath))
+            // The batch's titles in one transliteration, which costs about half as much as one
+            // each (Slug.makeAll gives the same slugs as Slug.make).
+            var slugs = Slug.makeAll(outcomes.flatMap { $0.result?.reports.map(\.report.title) ?? [] })[...]
+            for k in outcomes.indices {
+                let count = outcomes[k].result?.reports.count ?? 0
+                outcomes[k].slugs = Array(slugs.prefix(count))
+                slugs = slugs.dropFirst(count)
             }
-        }
+            return outcomes
+        }.flatMap { $0 }
         for (name, outcome) in zip(names, results) {
             let rawPath = "\(Self.rawFolder)/\(name)"
             if let problem = outcome.problem { diagnostics.append(problem) }
-            guard let result = outcome.report else { continue }
+            guard let result = outcome.result else { continue }
             diagnostics += result.diagnostics
-            for (report, bytes) in zip(result.reports, outcome.files) {
+            for ((report, bytes), slug) in zip(zip(result.reports, outcome.files), outcome.slugs) {
                 if let first = seen[report.contentHash] {
                     diagnostics.append(.warning(
                         "duplicate: \(report.report.origin ?? rawPath) has the same text as \(first.origin) (\(first.rawPath)); written once",
@@ -120,7 +120,7 @@ public struct IngestRun: Sendable {
                     continue
                 }
                 seen[report.contentHash] = (rawPath, report.report.origin ?? rawPath)
-                reports.append((report, rawPath, bytes))
+                reports.append((report, rawPath, bytes, slug))
             }
         }
 
@@ -134,13 +134,7 @@ public struct IngestRun: Sendable {
         if let existing = try? fm.contentsOfDirectory(atPath: reportsURL.path) { taken.formUnion(existing) }
         var entries: [Entry] = []
         let byOrigin = manifest.filesByOrigin()
-        // Titles' pinyin depends on no other report either: made on every core, in batches (one
-        // transliteration of many costs about half as much, see Slug.makeAll); names are then
-        // given in order.
-        let titles = reports.map(\.report.report.title)
-        let batches = stride(from: 0, to: titles.count, by: 64).map { Array(titles[$0..<min($0 + 64, titles.count)]) }
-        let slugs = Parallel.map(batches) { Slug.makeAll($0) }.flatMap { $0 }
-        for ((ingested, _, bytes), slug) in zip(reports, slugs) {
+        for (ingested, _, bytes, slug) in reports {
             let origin = ingested.report.origin ?? ""
             let name = byOrigin[origin]
                 ?? Self.existingFile(slug: slug, origin: origin, folder: reportsURL, manifest: manifest, taken: &taken)
@@ -154,6 +148,32 @@ public struct IngestRun: Sendable {
     }
 
     // MARK: - Inputs
+
+    /// What ingesting one raw file gives: its reports and their files' bytes, or a problem.
+    struct FileOutcome: Sendable {
+        var result: IngestResult?
+        var files: [Data] = []
+        /// The reports' titles as slugs, filled in for the batch.
+        var slugs: [String] = []
+        var problem: Diagnostic?
+    }
+
+    func ingestFile(_ name: String, in rawURL: URL, with ingester: Ingester) -> FileOutcome {
+        let rawPath = "\(Self.rawFolder)/\(name)"
+        let size = (try? FileManager.default.attributesOfItem(atPath: rawURL.appendingPathComponent(name).path)[.size] as? Int) ?? 0
+        guard size <= Self.maxRawFileSize else {
+            return FileOutcome(problem: .error(
+                "file too large: \(size / 1_000_000) MB (a raw file may have at most \(Self.maxRawFileSize / 1_000_000) MB); split it into one file per report",
+                path: rawPath))
+        }
+        do {
+            let data = try Data(contentsOf: rawURL.appendingPathComponent(name))
+            let result = ingester.ingest(data, path: rawPath, origin: "raw/\(name)")
+            return FileOutcome(result: result, files: result.reports.map { Data(ReportFile.serialize($0.report).utf8) })
+        } catch {
+            return FileOutcome(problem: .error("cannot read the file: \(error.localizedDescription)", path: rawPath))
+        }
+    }
 
     /// Files in content/raw/ (symbolic links followed), dotfiles skipped, in a fixed (byte-wise)
     /// order; a folder or a link that leads nowhere (missing target, loop) is a diagnostic.
