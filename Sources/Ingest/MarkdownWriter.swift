@@ -51,7 +51,9 @@ public enum MarkdownWriter {
         }
         // By bytes: every character that needs a backslash is ASCII. Most lines have none, and
         // are then used as they are.
-        guard chars.utf8.contains(where: { $0 < 0x80 && escapedBytes[Int($0)] }) else {
+        let needsEscape: (UInt8) -> Bool = { $0 < 0x80 && escapedBytes[Int($0)] }
+        let escapes = chars.utf8.withContiguousStorageIfAvailable { $0.contains(where: needsEscape) } ?? chars.utf8.contains(where: needsEscape)
+        guard escapes else {
             if out.isEmpty && chars.startIndex == text.startIndex { return text }
             out += chars
             return out
