@@ -12,8 +12,23 @@ public enum ChineseNumber {
 
     /// `isNumeral` for a character that is this one scalar (and its own canonical form).
     static func isNumeral(value: UInt32) -> Bool {
-        numeralScalars.contains(value)
+        // Asked of nearly every character of a paragraph: most are ideographs, tested in a bitmap.
+        if value >= 0x4E00 && value <= 0x9FFF {
+            let offset = Int(value - 0x4E00)
+            return ideographNumerals[offset >> 6] & (1 << UInt64(offset & 63)) != 0
+        }
+        return numeralScalars.contains(value)
     }
+
+    /// Bit per ideograph U+4E00–U+9FFF: whether it is in `numeralScalars`.
+    private static let ideographNumerals: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: (0x9FFF - 0x4E00) / 64 + 1)
+        for value in numeralScalars where value >= 0x4E00 && value <= 0x9FFF {
+            let offset = Int(value - 0x4E00)
+            bits[offset >> 6] |= 1 << UInt64(offset & 63)
+        }
+        return bits
+    }()
 
     private static let numeralScalars: [UInt32] = (Array(digits.keys) + ["十", "百"]).map { $0.unicodeScalars.first!.value }
 

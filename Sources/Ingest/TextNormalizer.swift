@@ -19,6 +19,25 @@ public enum TextNormalizer {
 
             var i = 0
             while i < bytes.count {
+                // A run of printable ASCII and of CJK ideographs and other scalars whose lead byte
+                // (E4–EE: U+4000–U+EFFF) no rule below touches is copied at once.
+                var end = i
+                while end < bytes.count {
+                    let b = bytes[end]
+                    if b >= 0x20 && b < 0x7F {
+                        end += 1
+                    } else if b >= 0xE4 && b <= 0xEE && end + 2 < bytes.count {
+                        end += 3
+                    } else {
+                        break
+                    }
+                }
+                if end > i {
+                    current.append(contentsOf: bytes[i..<end])
+                    previousWasCR = false
+                    i = end
+                    continue
+                }
                 let lead = bytes[i]
                 let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
                 let value = Self.scalarValue(bytes, at: i, width: width)
