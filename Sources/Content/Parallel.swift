@@ -5,11 +5,14 @@ import Foundation
 /// Every stage uses it: loading and rendering reports, analysing and encoding search postings,
 /// ingesting raw files.
 public enum Parallel {
-    public static func map<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Result) -> [Result] {
+    /// `chunksPerCore`: a few by default, so one slow chunk does not leave a core idle; more when
+    /// items differ much in cost.
+    public static func map<Item: Sendable, Result: Sendable>(
+        _ items: [Item], chunksPerCore: Int = 4, _ transform: @Sendable (Item) -> Result
+    ) -> [Result] {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         guard items.count > 1, cores > 1 else { return items.map(transform) }
-        // A few chunks per core, so one slow chunk does not leave a core idle.
-        let chunkCount = min(items.count, cores * 4)
+        let chunkCount = min(items.count, cores * max(1, chunksPerCore))
         let chunkSize = (items.count + chunkCount - 1) / chunkCount
         let results = ResultBox<[Result]>(count: chunkCount)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in

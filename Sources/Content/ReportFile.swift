@@ -193,9 +193,16 @@ public enum ReportFile {
 
     private static func scalar(_ value: String) -> Node {
         // Quote what YAML would otherwise read as a number, boolean, null or date.
-        let typed = Resolver.default.resolveTag(of: Node(value)) != .str
+        let typed = mayResolveAsNonString(value) && Resolver.default.resolveTag(of: Node(value)) != .str
         let style: Node.Scalar.Style = value.isEmpty || typed ? .doubleQuoted : .any
         return Node.scalar(.init(value, Tag(.str), style))
+    }
+
+    /// False when no rule of YAML's default resolver can match: each is an anchored pattern of
+    /// ASCII characters whose `$` may stand before one final line break, so text with any other
+    /// scalar (all Chinese text) is a string without running the seven regular expressions.
+    static func mayResolveAsNonString(_ value: String) -> Bool {
+        value.unicodeScalars.allSatisfy { $0.isASCII || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }
     }
 
     private static func node(for value: FrontMatterValue) -> Node {

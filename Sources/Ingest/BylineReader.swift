@@ -16,7 +16,7 @@ enum BylineReader {
 
     /// 国务院总理 李强 / 县长  张三: an office and a name under a speech's title.
     static func speaker(in text: String) -> String? {
-        guard text.count <= 24, !TextFeatures.hasProsePunctuation(text) else { return nil }
+        guard text.hasAtMost(24), !TextFeatures.hasProsePunctuation(text) else { return nil }
         let parts = text.split(separator: " ")
         guard parts.count >= 2, let name = parts.last, (2...4).contains(name.count),
               TextFeatures.cjkCount(String(name)) == name.count else { return nil }
@@ -26,9 +26,12 @@ enum BylineReader {
 
     static let labels = ["执笔人", "执笔", "作者", "撰稿人", "撰稿", "撰文", "文", "记者", "本报记者", "通讯员", "供稿"]
 
+    /// Sorted once, not at every line: 本报记者 before 记者.
+    static let labelsLongestFirst = labels.sorted(by: { $0.count > $1.count })
+
     static func author(in text: String) -> String? {
         let compact = text.trimmingSpaces
-        for label in labels.sorted(by: { $0.count > $1.count }) where compact.hasPrefix(label) {
+        for label in labelsLongestFirst where compact.hasPrefix(label) {
             var rest = compact.dropFirst(label.count)
             guard let separator = rest.first, ":：/｜| ".contains(separator) else { continue }
             rest = rest.drop(while: { ":：/｜| ".contains($0) })

@@ -30,10 +30,11 @@ public struct ChromeFilter: Sendable {
             if line.isBlank { kept.append(line); continue }
             // Under 相关文章 / 热门文章 come other pages' titles: short lines without sentences.
             if inLinkList {
-                if line.text.count <= 60, !line.text.contains("。") { chrome.append(line); continue }
+                if line.text.hasAtMost(60), !(line.text.containsBytes("。") && line.text.contains("。")) { chrome.append(line); continue }
                 inLinkList = false
             }
-            if line.text.utf8.count <= 180, !line.text.contains("。"), Self.isLinkListHeader(Self.key(line.text)) {
+            if line.text.utf8.count <= 180, !(line.text.containsBytes("。") && line.text.contains("。")),
+               Self.isLinkListHeader(Self.key(line.text)) {
                 chrome.append(line)
                 inLinkList = true
                 continue
@@ -56,6 +57,8 @@ public struct ChromeFilter: Sendable {
 
     func classify(_ text: String, hints: inout PageHints, inDownloadTerms: inout Bool) -> Verdict {
         let search = ByteSearch(lowercasing: text)
+        let found = Self.needles.scan(search.bytes)
+        func has(_ needle: Needle) -> Bool { found.containsAny(Self.needleRanges[needle.rawValue]) }
         let byteCount = search.bytes.count
         // Only short lines can be buttons, menus, counters or metadata; long lines are checked
         // for the notices that are chrome at any length.
@@ -67,46 +70,48 @@ public struct ChromeFilter: Sendable {
             if let first = text.first, first.isNumber, text.prefix(4).contains(where: { "、.．)）".contains($0) }) { return .chrome }
             inDownloadTerms = false
         }
-        if byteCount <= 60, !search.contains(Self.fullStopBytes) {
+        if byteCount <= 60, !has(.fullStop) {
             let key = Self.key(text)
             if Self.exactChrome.contains(key) { return flagTruncation(key, &hints) }
         }
         // Metadata lines have a label with a colon or slash, or are dates.
         let mayBeMetadata = search.bytes.contains { $0 == 0x3A || $0 == 0x2F || ($0 >= 0x30 && $0 <= 0x39) }
-            || search.contains(Self.wideColonBytes) || search.contains(Self.editorBytes) || search.contains(Self.yearBytes)
+            || has(.wideColon) || has(.editor) || has(.year)
         if byteCount <= 400, mayBeMetadata, let verdict = metadataLine(text, hints: &hints) { return verdict }
         if byteCount <= 480, breadcrumb(text, hints: &hints) { return .chrome }
         if byteCount <= 240, isMenuLine(text) { return .chrome }
         // 题目_第1页 without a file extension: a page thumbnail too.
-        if byteCount <= 600, search.contains(Self.pageBytes), text.hasSuffix("页"),
+        if byteCount <= 600, has(.page), text.hasSuffix("页"),
            let range = text.range(of: "_第", options: .backwards) {
             let hint = String(text[..<range.lowerBound]).trimmingSpaces
             if hint.count >= 4, !hints.titleHints.contains(hint) { hints.titleHints.append(hint) }
             return .chrome
         }
-        if byteCount <= 600, search.contains(Self.dotBytes), let hint = documentThumbnail(text) {
+        if byteCount <= 600, has(.documentExtension), let hint = documentThumbnail(text) {
             if !hints.titleHints.contains(hint) { hints.titleHints.append(hint) }
             return .chrome
         }
-        if search.contains(Self.desktopBytes), let site = desktopShortcutSite(text) {
+        if has(.desktop), let site = desktopShortcutSite(text) {
             if !site.isEmpty, !hints.siteNames.contains(site) { hints.siteNames.append(site) }
             return .chrome
         }
         // Phrases that are chrome at any length.
-        for (phrase, bytes) in zip(Self.anywherePhrases, Self.anywhereBytes) where search.contains(bytes) {
+        let anywhere = Self.needleRanges[Needle.anywhere.rawValue]
+        if let first = found.first(in: anywhere) {
+            let phrase = Self.anywherePhrases[first - anywhere.lowerBound]
             if phrase.contains("付费下载") || phrase.contains("本站所有") { inDownloadTerms = true }
-            if Self.truncationBytes.contains(where: search.contains) { hints.truncated = true }
+            if has(.truncation) { hints.truncated = true }
             return .chrome
         }
-        let sentence = search.contains(Self.fullStopBytes)
-        if byteCount <= 400, !sentence, Self.footerBytes.contains(where: search.contains) { return .chrome }
+        let sentence = has(.fullStop)
+        if byteCount <= 400, !sentence, has(.footer) { return .chrome }
         if Self.prefixBytes.contains(where: search.hasPrefix) { return .chrome }
         // A line that is mostly a web address (本文链接：https://…).
-        if byteCount <= 240, !sentence, Self.urlBytes.contains(where: search.contains) { return .chrome }
-        if search.contains(Self.siteBytes), Self.siteNoticeBytes.contains(where: search.contains) { return .chrome }
+        if byteCount <= 240, !sentence, has(.url) { return .chrome }
+        if has(.site), has(.siteNotice) { return .chrome }
         // Short lines: buttons, counters, prompts.
         if length <= 60, !sentence, !StructureMarker.startsWithMarker(text) {
-            if Self.shortLineBytes.contains(where: search.contains) { return .chrome }
+            if has(.shortLine) { return .chrome }
             if length <= 24, !TextFeatures.hasProsePunctuation(text), Self.appSuffixBytes.contains(where: search.hasSuffix) {
                 return .chrome
             }
@@ -201,6 +206,8 @@ public struct ChromeFilter: Sendable {
     }
 
     static func value(after labels: [String], in compact: String) -> String? {
+        // Most lines start with another character than any label.
+        guard let first = compact.first, labels.contains(where: { $0.first == first }) else { return nil }
         for label in labels {
             for separator in [":", "：", "/"] where compact.hasPrefix(label + separator) {
                 return String(compact.dropFirst(label.count + 1))
@@ -219,6 +226,9 @@ public struct ChromeFilter: Sendable {
 
     /// `首页 > 报告范文 > 题目 >` or `新华报业网  > 思想 > 正文`: short segments joined by `>`.
     private func breadcrumb(_ text: String, hints: inout PageHints) -> Bool {
+        // Each separator is a scalar that no other is canonically equal to: without one of them in
+        // the line, no character of it is a separator (checked first; most lines have none).
+        guard text.unicodeScalars.contains(where: { Self.breadcrumbSeparators.contains(value: $0.value) }) else { return false }
         guard text.count <= 160, !text.contains("。") else { return false }
         var body = text
         for label in ["当前位置：", "当前位置:", "您的位置：", "您的位置:", "你的位置：", "位置："] {
@@ -286,7 +296,7 @@ public struct ChromeFilter: Sendable {
         var run: [SourceLine] = []
         func isMenuItem(_ line: SourceLine) -> Bool {
             let t = line.text
-            return t.count <= 8 && !TextFeatures.hasProsePunctuation(t) && !StructureMarker.startsWithMarker(t)
+            return t.hasAtMost(8) && !TextFeatures.hasProsePunctuation(t) && !StructureMarker.startsWithMarker(t)
                 && DateFinder.firstDate(in: t) == nil
         }
         func flush() {
@@ -304,9 +314,20 @@ public struct ChromeFilter: Sendable {
 
     // MARK: - Vocabulary
 
+    static let breadcrumbSeparators: ScalarCharacters = [">", "›", "»", "＞", "→"]
+
     /// A line's comparison key: no spaces or brackets, lower-case, no trailing colon.
     static func key(_ text: String) -> String {
-        var k = String(text.lowercased().filter { !" 　【】[]「」|·•".contains($0) })
+        let lower = text.lowercased()
+        var k: String
+        if lower.unicodeScalars.allSatisfy({ CharacterArray.isPlain($0.value) }) {
+            // Plain scalars are characters equal only to themselves: filter by value.
+            var kept = String.UnicodeScalarView()
+            for scalar in lower.unicodeScalars where !keyIgnored.contains(value: scalar.value) { kept.append(scalar) }
+            k = String(kept)
+        } else {
+            k = String(lower.filter { !" 　【】[]「」|·•".contains($0) })
+        }
         while let last = k.last, ":：>".contains(last) { k.removeLast() }
         return k
     }
@@ -330,10 +351,16 @@ public struct ChromeFilter: Sendable {
         "适老化", "无障碍浏览", "智能问答", "政务微博", "政务微信", "打印文章", "关闭文章", "【大】【中】【小】",
     ]
 
+    static let keyIgnored: ScalarCharacters = [" ", "　", "【", "】", "[", "]", "「", "」", "|", "·", "•"]
+
     /// 相关文章, or 【题目】相关文章：.
     static func isLinkListHeader(_ key: String) -> Bool {
-        linkListHeaders.contains(key) || (key.count <= 60 && linkListHeaders.contains { key.hasSuffix($0) })
+        // A key ending in another character than every header ends in is none of them (the usual case).
+        guard let last = key.last, linkListHeaderEnds.contains(last) else { return false }
+        return linkListHeaders.contains(key) || (key.count <= 60 && linkListHeaders.contains { key.hasSuffix($0) })
     }
+
+    static let linkListHeaderEnds = Set(linkListHeaders.compactMap(\.last))
 
     /// Headings of lists of links to other pages.
     static let linkListHeaders: Set<String> = [
@@ -359,22 +386,45 @@ public struct ChromeFilter: Sendable {
 
     static let truncationPhrases: [String] = ["预览阅读已结束", "展开阅读全文", "阅读全文", "查看全文", "全文阅读"]
 
-    static let anywhereBytes = ByteSearch.prepare(anywherePhrases)
-    static let footerBytes = ByteSearch.prepare(footerPhrases)
-    static let truncationBytes = ByteSearch.prepare(truncationPhrases)
     static let prefixBytes = ByteSearch.prepare(chromePrefixes)
-    static let siteNoticeBytes = ByteSearch.prepare(siteNoticeWords)
-    static let shortLineBytes = ByteSearch.prepare(shortLinePhrases)
     static let appSuffixBytes = ByteSearch.prepare(["app", "客户端", "公众号"])
-    static let siteBytes = ByteSearch.prepare(["本站"])[0]
-    static let dotBytes = ByteSearch.prepare(["."])[0]
-    static let fullStopBytes = ByteSearch.prepare(["。"])[0]
-    static let pageBytes = ByteSearch.prepare(["_第"])[0]
-    static let urlBytes = ByteSearch.prepare(["http://", "https://", "www."])
-    static let wideColonBytes = ByteSearch.prepare(["："])[0]
-    static let editorBytes = ByteSearch.prepare(["责"])[0]
-    static let yearBytes = ByteSearch.prepare(["年"])[0]
-    static let desktopBytes = ByteSearch.prepare(["桌面"])[0]
+
+    /// What `classify` looks for anywhere in a line (lower-cased), all found in one pass.
+    enum Needle: Int, CaseIterable {
+        case fullStop, wideColon, editor, year, page, documentExtension, desktop, site, url, anywhere, truncation, footer, siteNotice, shortLine
+    }
+
+    static let needleGroups: [[String]] = Needle.allCases.map { needle in
+        switch needle {
+        case .fullStop: return ["。"]
+        case .wideColon: return ["："]
+        case .editor: return ["责"]
+        case .year: return ["年"]
+        case .page: return ["_第"]
+        // Each extension `documentThumbnail` looks for (.docx and .pptx start with .doc and .ppt):
+        // a line without their bytes holds none of them.
+        case .documentExtension: return [".doc", ".pdf", ".wps", ".txt", ".ppt"]
+        case .desktop: return ["桌面"]
+        case .site: return ["本站"]
+        case .url: return ["http://", "https://", "www."]
+        case .anywhere: return anywherePhrases
+        case .truncation: return truncationPhrases
+        case .footer: return footerPhrases
+        case .siteNotice: return siteNoticeWords
+        case .shortLine: return shortLinePhrases
+        }
+    }
+
+    /// Each needle's phrases in `needles`.
+    static let needleRanges: [Range<Int>] = {
+        var start = 0
+        return needleGroups.map { group in
+            defer { start += group.count }
+            return start..<(start + group.count)
+        }
+    }()
+
+    static let needles = PhraseSet(ByteSearch.prepare(needleGroups.flatMap { $0 }))
 
     /// Line starts that are chrome.
     static let chromePrefixes: [String] = [

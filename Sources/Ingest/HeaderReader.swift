@@ -93,7 +93,7 @@ struct HeaderReader: Sendable {
                 header.droppedDuplicates += 1
                 continue
             }
-            if line.text.count <= 30, let author = BylineReader.author(in: line.text) {
+            if line.text.hasAtMost(30), let author = BylineReader.author(in: line.text) {
                 header.authors.append(author)
                 header.body.remove(at: i)
                 continue
@@ -177,7 +177,7 @@ struct HeaderReader: Sendable {
     /// A line that may stand above a title: short, without sentences, not a salutation or a
     /// numbered heading (those start the text).
     static func isHeaderLike(_ text: String) -> Bool {
-        text.count <= 90 && !text.contains("。") && !text.hasSuffix("：") && !text.hasSuffix(":")
+        text.hasAtMost(90) && !text.contains("。") && !text.hasSuffix("：") && !text.hasSuffix(":")
             && StructureMarker.parse(text) == nil
     }
 
@@ -199,6 +199,6 @@ struct HeaderReader: Sendable {
     static let siteSuffixes = ["网", "网站", "在线", "门户", "之窗", "日报", "晚报", "时报", "文库", "频道", "官网", "政府网", "人民政府"]
 
     static func isSiteName(_ text: String) -> Bool {
-        text.count <= 16 && !TextFeatures.hasProsePunctuation(text) && siteSuffixes.contains { text.hasSuffix($0) }
+        text.hasAtMost(16) && !TextFeatures.hasProsePunctuation(text) && siteSuffixes.contains { text.hasSuffix($0) }
     }
 }

@@ -75,41 +75,44 @@ public struct IngestRun: Sendable {
         guard fm.fileExists(atPath: rawURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw Diagnostics([.error("no raw folder: put the reports to ingest, as text files, in \(Self.rawFolder)/", path: Self.rawFolder)])
         }
-        let ingester = Ingester(vocabulary: try loadVocabulary(), gazetteer: try loadGazetteer())
+        let ingester = try loadTaxonomy()
         let reportsURL = root.appendingPathComponent(Self.reportsFolder, isDirectory: true)
         var manifest = try loadManifest(reportsURL)
 
         var diagnostics: [Diagnostic] = []
-        var reports: [(report: IngestedReport, rawPath: String)] = []
+        var reports: [(report: IngestedReport, rawPath: String, bytes: Data, slug: String)] = []
         var seen: [UInt64: (rawPath: String, origin: String)] = [:]
         let listing = rawFiles(rawURL)
         diagnostics += listing.problems
-        // Raw files are read and ingested on every core; what follows (duplicates, names,
-        // writing) goes in file order, so the outcome does not depend on scheduling.
+        // Raw files are read and ingested on every core, in batches of 32, with what each report's
+        // file needs that depends on no other report (its bytes, its title's pinyin); what follows
+        // (duplicates, names, writing) goes in file order, so the outcome does not depend on
+        // scheduling. Small batches, because raw files differ much in size and a core left with
+        // the last big chunk idles the others.
         let names = listing.names
         let counter = ProgressCounter(total: names.count, report: progress)
-        let results = Parallel.map(names) { name -> (report: IngestResult?, problem: Diagnostic?) in
-            defer { counter.step() }
-            let rawPath = "\(Self.rawFolder)/\(name)"
-            let size = (try? FileManager.default.attributesOfItem(atPath: rawURL.appendingPathComponent(name).path)[.size] as? Int) ?? 0
-            guard size <= Self.maxRawFileSize else {
-                return (nil, .error(
-                    "file too large: \(size / 1_000_000) MB (a raw file may have at most \(Self.maxRawFileSize / 1_000_000) MB); split it into one file per report",
-                    path: rawPath))
+        let batches = stride(from: 0, to: names.count, by: 32).map { Array(names[$0..<min($0 + 32, names.count)]) }
+        let results = Parallel.map(batches, chunksPerCore: 32) { batch -> [FileOutcome] in
+            var outcomes = batch.map { name in
+                defer { counter.step() }
+                return ingestFile(name, in: rawURL, with: ingester)
             }
-            do {
-                let data = try Data(contentsOf: rawURL.appendingPathComponent(name))
-                return (ingester.ingest(data, path: rawPath, origin: "raw/\(name)"), nil)
-            } catch {
-                return (nil, .error("cannot read the file: \(error.localizedDescription)", path: rawPath))
+            // The batch's titles in one transliteration, which costs about half as much as one
+            // each (Slug.makeAll gives the same slugs as Slug.make).
+            var slugs = Slug.makeAll(outcomes.flatMap { $0.result?.reports.map(\.report.title) ?? [] })[...]
+            for k in outcomes.indices {
+                let count = outcomes[k].result?.reports.count ?? 0
+                outcomes[k].slugs = Array(slugs.prefix(count))
+                slugs = slugs.dropFirst(count)
             }
-        }
+            return outcomes
+        }.flatMap { $0 }
         for (name, outcome) in zip(names, results) {
             let rawPath = "\(Self.rawFolder)/\(name)"
             if let problem = outcome.problem { diagnostics.append(problem) }
-            guard let result = outcome.report else { continue }
+            guard let result = outcome.result else { continue }
             diagnostics += result.diagnostics
-            for report in result.reports {
+            for ((report, bytes), slug) in zip(zip(result.reports, outcome.files), outcome.slugs) {
                 if let first = seen[report.contentHash] {
                     diagnostics.append(.warning(
                         "duplicate: \(report.report.origin ?? rawPath) has the same text as \(first.origin) (\(first.rawPath)); written once",
@@ -117,7 +120,7 @@ public struct IngestRun: Sendable {
                     continue
                 }
                 seen[report.contentHash] = (rawPath, report.report.origin ?? rawPath)
-                reports.append((report, rawPath))
+                reports.append((report, rawPath, bytes, slug))
             }
         }
 
@@ -131,12 +134,12 @@ public struct IngestRun: Sendable {
         if let existing = try? fm.contentsOfDirectory(atPath: reportsURL.path) { taken.formUnion(existing) }
         var entries: [Entry] = []
         let byOrigin = manifest.filesByOrigin()
-        for (ingested, _) in reports {
+        for (ingested, _, bytes, slug) in reports {
             let origin = ingested.report.origin ?? ""
             let name = byOrigin[origin]
-                ?? Self.existingFile(for: ingested.report.title, origin: origin, folder: reportsURL, manifest: manifest, taken: &taken)
-                ?? Self.newName(for: ingested.report.title, taken: &taken)
-            let (status, warning) = try write(ingested.report, name: name, folder: reportsURL, manifest: &manifest)
+                ?? Self.existingFile(slug: slug, origin: origin, folder: reportsURL, manifest: manifest, taken: &taken)
+                ?? Self.newName(slug: slug, taken: &taken)
+            let (status, warning) = try write(bytes, origin: origin, name: name, folder: reportsURL, manifest: &manifest)
             if let warning { diagnostics.append(warning) }
             entries.append(entry(ingested, file: "\(Self.reportsFolder)/\(name)", status: status))
         }
@@ -145,6 +148,32 @@ public struct IngestRun: Sendable {
     }
 
     // MARK: - Inputs
+
+    /// What ingesting one raw file gives: its reports and their files' bytes, or a problem.
+    struct FileOutcome: Sendable {
+        var result: IngestResult?
+        var files: [Data] = []
+        /// The reports' titles as slugs, filled in for the batch.
+        var slugs: [String] = []
+        var problem: Diagnostic?
+    }
+
+    func ingestFile(_ name: String, in rawURL: URL, with ingester: Ingester) -> FileOutcome {
+        let rawPath = "\(Self.rawFolder)/\(name)"
+        let size = (try? FileManager.default.attributesOfItem(atPath: rawURL.appendingPathComponent(name).path)[.size] as? Int) ?? 0
+        guard size <= Self.maxRawFileSize else {
+            return FileOutcome(problem: .error(
+                "file too large: \(size / 1_000_000) MB (a raw file may have at most \(Self.maxRawFileSize / 1_000_000) MB); split it into one file per report",
+                path: rawPath))
+        }
+        do {
+            let data = try Data(contentsOf: rawURL.appendingPathComponent(name))
+            let result = ingester.ingest(data, path: rawPath, origin: "raw/\(name)")
+            return FileOutcome(result: result, files: result.reports.map { Data(ReportFile.serialize($0.report).utf8) })
+        } catch {
+            return FileOutcome(problem: .error("cannot read the file: \(error.localizedDescription)", path: rawPath))
+        }
+    }
 
     /// Files in content/raw/ (symbolic links followed), dotfiles skipped, in a fixed (byte-wise)
     /// order; a folder or a link that leads nowhere (missing target, loop) is a diagnostic.
@@ -174,12 +203,31 @@ public struct IngestRun: Sendable {
         return (files, problems)
     }
 
+    /// The vocabulary and the gazetteer, read at the same time: each takes a good part of a
+    /// second (YAML, CSV, pinyin) before any raw file can be ingested.
+    func loadTaxonomy() throws(Diagnostics) -> Ingester {
+        struct Loaded: Sendable {
+            var vocabulary: Result<TopicVocabulary, Diagnostics>?
+            var gazetteer: Result<Gazetteer, Diagnostics>?
+        }
+        let loaded = Parallel.map([false, true]) { gazetteer in
+            gazetteer
+                ? Loaded(gazetteer: Result { () throws(Diagnostics) in try loadGazetteer() })
+                : Loaded(vocabulary: Result { () throws(Diagnostics) in try loadVocabulary() })
+        }
+        // The vocabulary's problems first, as when they were read one after the other.
+        let vocabulary = try loaded[0].vocabulary!.get()
+        let gazetteer = try loaded[1].gazetteer!.get()
+        return Ingester(vocabulary: vocabulary, gazetteer: gazetteer)
+    }
+
     func loadVocabulary() throws(Diagnostics) -> TopicVocabulary {
         let url = root.appendingPathComponent(Self.topicsFile)
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw Diagnostics([.error("missing topic vocabulary: ingest tags reports with the topics in \(Self.topicsFile); add that file", path: Self.topicsFile)])
         }
-        return try TopicVocabulary.load(from: url)
+        // Reports are tagged with topic names, never slugs (the site makes those).
+        return try TopicVocabulary.load(from: url, slugs: false)
     }
 
     func loadGazetteer() throws(Diagnostics) -> Gazetteer {
@@ -187,7 +235,8 @@ public struct IngestRun: Sendable {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw Diagnostics([.error("missing gazetteer: ingest finds regions with the divisions in \(Self.regionsFile); add that file", path: Self.regionsFile)])
         }
-        return try Gazetteer.load(from: url)
+        // Reports name their regions, never their slugs (the site makes those).
+        return try Gazetteer.load(from: url, slugs: false)
     }
 
     func loadManifest(_ folder: URL) throws(Diagnostics) -> IngestManifest {
@@ -207,8 +256,7 @@ public struct IngestRun: Sendable {
     /// Without a manifest entry (the manifest was deleted), a file under the report's slug that
     /// records the same origin is the report's file; whether it was edited is then unknown, so
     /// `write` keeps it unless forced.
-    static func existingFile(for title: String, origin: String, folder: URL, manifest: IngestManifest, taken: inout Set<String>) -> String? {
-        let base = Slug.make(title)
+    static func existingFile(slug base: String, origin: String, folder: URL, manifest: IngestManifest, taken: inout Set<String>) -> String? {
         for n in 1...20 {
             let name = n == 1 ? "\(base).md" : "\(base)-\(n).md"
             guard manifest.files[name] == nil else { continue }
@@ -223,8 +271,7 @@ public struct IngestRun: Sendable {
     }
 
     /// `<slug>.md`, or `<slug>-2.md`, `<slug>-3.md` … when taken.
-    static func newName(for title: String, taken: inout Set<String>) -> String {
-        let base = Slug.make(title)
+    static func newName(slug base: String, taken: inout Set<String>) -> String {
         var name = "\(base).md"
         var n = 2
         while taken.contains(name) {
@@ -235,11 +282,9 @@ public struct IngestRun: Sendable {
         return name
     }
 
-    func write(_ report: Report, name: String, folder: URL, manifest: inout IngestManifest) throws(Diagnostics) -> (Status, Diagnostic?) {
+    func write(_ bytes: Data, origin: String, name: String, folder: URL, manifest: inout IngestManifest) throws(Diagnostics) -> (Status, Diagnostic?) {
         let url = folder.appendingPathComponent(name)
-        let bytes = Data(ReportFile.serialize(report).utf8)
         let path = "\(Self.reportsFolder)/\(name)"
-        let origin = report.origin ?? ""
         if let current = try? Data(contentsOf: url) {
             if current == bytes {
                 manifest.files[name] = .init(origin: origin, hash: FNV1a.hex(bytes))

@@ -174,12 +174,11 @@ public struct Ingester: Sendable {
         }
 
         let chromeCount = filtered.droppedChrome.count + header.droppedAbove.count + tailDropped
-        let compact = plain.unicodeScalars.filter { !$0.properties.isWhitespace }
         return .success(IngestedReport(
             report: report, headings: headings, plainText: plain,
             droppedChromeLines: chromeCount, droppedMetadataLines: filtered.droppedMetadata.count,
             droppedTitleCopies: header.droppedDuplicates, encoding: context.encoding,
-            contentHash: FNV1a.hash(String(String.UnicodeScalarView(compact)).utf8), notes: notes))
+            contentHash: FNV1a.hashSkippingWhitespace(plain), notes: notes))
     }
 
     static let noTitleNote = "no title line: used the first sentence"
@@ -194,7 +193,7 @@ public struct Ingester: Sendable {
             let line = lines[end - 1]
             if line.isBlank { end -= 1; continue }
             let t = line.text
-            let furniture = t.count <= 20 && !TextFeatures.hasProsePunctuation(t) && StructureMarker.parse(t) == nil
+            let furniture = t.hasAtMost(20) && !TextFeatures.hasProsePunctuation(t) && StructureMarker.parse(t) == nil
                 && DateFinder.firstDate(in: t) == nil && !isSignature(t)
             guard furniture else { break }
             end -= 1
@@ -246,10 +245,10 @@ public struct Ingester: Sendable {
     /// A date in a subtitle at the top ((2024年1月27日在…会议上)) or in a signature at the end.
     static func dateInText(_ lines: [SourceLine]) -> ReportDate? {
         let texts = lines.filter { !$0.isBlank }.map(\.text)
-        for text in texts.prefix(3) where text.count <= 80 {
+        for text in texts.prefix(3) where text.hasAtMost(80) {
             if let first = text.first, "（(—-".contains(first), let date = DateFinder.firstDate(in: text), date.day != nil { return date }
         }
-        for text in texts.suffix(3) where text.count <= 40 {
+        for text in texts.suffix(3) where text.hasAtMost(40) {
             if let date = DateFinder.firstDate(in: text), date.day != nil { return date }
         }
         return nil

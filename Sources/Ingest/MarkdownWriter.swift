@@ -26,12 +26,12 @@ public enum MarkdownWriter {
     }
 
     static let escaped: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "~", "|", "$"]
-    private static let escapedBytes: Set<UInt8> = Set(escaped.map { $0.asciiValue! })
+    /// Indexed by ASCII byte: whether it takes a backslash.
+    private static let escapedBytes: [Bool] = (0..<128).map { byte in escaped.contains { $0.asciiValue == UInt8(byte) } }
 
     /// Escapes Markdown syntax in one line of text.
     public static func escape(_ text: String, atStart: Bool = true) -> String {
         var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
         var chars = text[...]
         if atStart {
             // Block syntax only matters at the start of a line: # headings, lists, quotes, rules.
@@ -49,11 +49,20 @@ public enum MarkdownWriter {
                 }
             }
         }
-        // By bytes: every character that needs a backslash is ASCII.
+        // By bytes: every character that needs a backslash is ASCII. Most lines have none, and
+        // are then used as they are.
+        let needsEscape: (UInt8) -> Bool = { $0 < 0x80 && escapedBytes[Int($0)] }
+        let escapes = chars.utf8.withContiguousStorageIfAvailable { $0.contains(where: needsEscape) } ?? chars.utf8.contains(where: needsEscape)
+        guard escapes else {
+            if out.isEmpty && chars.startIndex == text.startIndex { return text }
+            out += chars
+            return out
+        }
+        out.reserveCapacity(text.utf8.count + 8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(chars.utf8.count + 8)
         for byte in chars.utf8 {
-            if byte < 0x80, escapedBytes.contains(byte) { bytes.append(UInt8(ascii: "\\")) }
+            if byte < 0x80, escapedBytes[Int(byte)] { bytes.append(UInt8(ascii: "\\")) }
             bytes.append(byte)
         }
         out += String(decoding: bytes, as: UTF8.self)

@@ -35,7 +35,7 @@ public struct ReportSplitter: Sendable {
             var body = Array(lines[(marker.index + 1)..<end])
             var title: String? = marker.title.isEmpty ? nil : marker.title
             if title == nil, let first = body.firstIndex(where: { !$0.isBlank }),
-               body[first].text.count <= 60, !body[first].text.contains("。") {
+               body[first].text.hasAtMost(60), !body[first].text.contains("。") {
                 title = body[first].text
                 body.removeSubrange(...first)
             }
@@ -68,7 +68,7 @@ public struct ReportSplitter: Sendable {
 
     /// 开发区高质量发展发言范文(精选6篇), 心得体会5篇, 六篇.
     static func countsPieces(_ text: String) -> Bool {
-        guard text.count <= 60, let at = text.lastIndex(of: "篇"), at != text.startIndex else { return false }
+        guard text.hasAtMost(60), let at = text.lastIndex(of: "篇"), at != text.startIndex else { return false }
         let before = text[..<at].last
         return before.map { $0.isNumber || ChineseNumber.isNumeral($0) } ?? false
     }
@@ -76,9 +76,11 @@ public struct ReportSplitter: Sendable {
     /// `【篇一】标题`, `[第二篇] 标题`, `篇三：标题`, `篇四`, and a document mill's `标题 篇5`
     /// → (number, title).
     static func partMarker(_ text: String) -> (Int, String)? {
+        // Every marker has 篇, or 范文 (范文一): most lines have neither, which their bytes tell quickly.
+        guard text.containsBytes("篇") || text.containsBytes("范文") else { return nil }
         if let leading = leadingMarker(text) { return leading }
         // 标题 篇1 / 标题篇二: the marker closes a short title line.
-        guard text.count <= 60, !text.contains("。"), let at = text.lastIndex(of: "篇") else { return nil }
+        guard text.hasAtMost(60), !text.contains("。"), let at = text.lastIndex(of: "篇") else { return nil }
         let number = text[text.index(after: at)...]
         guard !number.isEmpty, number.count <= 3 else { return nil }
         let value = ChineseNumber.value(number) ?? (number.allSatisfy { $0.isASCII && $0.isNumber } ? Int(number) : nil)

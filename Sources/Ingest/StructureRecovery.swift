@@ -26,7 +26,7 @@ public struct StructureRecovery: Sendable {
         var state = SequenceState()
         var blocks: [Block] = []
         for paragraph in paragraphs {
-            let chars = Array(paragraph)
+            let chars = CharacterArray(paragraph)
             let (pieces, split) = splitAndClassify(chars, state: &state)
             for piece in pieces {
                 if case .paragraph(let text, _) = piece, split || flattened {
@@ -74,7 +74,8 @@ public struct StructureRecovery: Sendable {
     /// The width lines were wrapped at, when most lines have the same length (±2) and do not
     /// end a sentence; nil for text with one paragraph a line.
     static func hardWrapWidth(_ lines: [SourceLine]) -> Int? {
-        let lengths = lines.filter { !$0.isBlank && !TextFeatures.endsSentence($0.text) }.map(\.text.count).filter { $0 >= 20 }
+        let lengths = lines.filter { !$0.isBlank && !TextFeatures.endsSentence($0.text) }
+            .map { TextFeatures.characterCount($0.text) }.filter { $0 >= 20 }
         let total = lines.filter { !$0.isBlank }.count
         guard total >= 8, lengths.count * 2 >= total else { return nil }
         var counts: [Int: Int] = [:]
@@ -111,41 +112,42 @@ public struct StructureRecovery: Sendable {
     }
 
     /// Splits a paragraph before inline headings and classifies each piece.
-    func splitAndClassify(_ c: [Character], state: inout SequenceState) -> (blocks: [Block], split: Bool) {
+    func splitAndClassify(_ c: CharacterArray, state: inout SequenceState) -> (blocks: [Block], split: Bool) {
         var blocks: [Block] = []
         var cursor = 0
         var split = false
         var scanFrom = 0
-        if let marker = StructureMarker.parse(c, at: 0), marker.isHeadingFamily, state.acceptsAtStart(marker),
+        if let marker = StructureMarker.parse(c.window(at: 0), at: 0), marker.isHeadingFamily, state.acceptsAtStart(marker),
            let end = headingEnd(c, from: 0, marker: marker, state: state) {
             state.accept(marker)
-            blocks.append(.heading(level: marker.family.headingLevel ?? 2, text: Self.normalizeHeading(String(c[0..<end.text]))))
+            blocks.append(.heading(level: marker.family.headingLevel ?? 2, text: Self.normalizeHeading(c.text(0..<end.text))))
             cursor = end.resume
             scanFrom = cursor
         }
         var i = max(scanFrom, 1)
         while i < c.count {
-            guard Self.startsSentence(c, at: i), let marker = StructureMarker.parse(c, at: i), marker.isHeadingFamily,
+            guard Self.mayStartMarker(c, at: i), Self.startsSentence(c, at: i),
+                  let marker = StructureMarker.parse(c.window(at: i), at: 0), marker.isHeadingFamily,
                   state.acceptsInline(marker), let end = headingEnd(c, from: i, marker: marker, state: state) else {
                 i += 1
                 continue
             }
-            let before = String(c[cursor..<i]).trimmingSpaces
+            let before = c.text(cursor..<i).trimmingSpaces
             if !before.isEmpty { blocks.append(.paragraph(text: before, lead: nil)) }
             state.accept(marker)
-            blocks.append(.heading(level: marker.family.headingLevel ?? 2, text: Self.normalizeHeading(String(c[i..<end.text]))))
+            blocks.append(.heading(level: marker.family.headingLevel ?? 2, text: Self.normalizeHeading(c.text(i..<end.text))))
             cursor = end.resume
             i = max(cursor, i + 1)
             split = true
         }
-        let rest = cursor < c.count ? String(c[cursor...]).trimmingSpaces : ""
+        let rest = cursor < c.count ? c.text(cursor..<c.count).trimmingSpaces : ""
         if !rest.isEmpty { blocks.append(.paragraph(text: rest, lead: nil)) }
         return (blocks, split)
     }
 
     /// Where the heading starting at `start` ends (`text`) and where the text after it resumes,
     /// or nil when the words after the marker are too long to be a heading.
-    func headingEnd(_ c: [Character], from start: Int, marker: StructureMarker, state: SequenceState) -> (text: Int, resume: Int)? {
+    func headingEnd(_ c: CharacterArray, from start: Int, marker: StructureMarker, state: SequenceState) -> (text: Int, resume: Int)? {
         let minor = marker.family >= .arabic
         // （一） also numbers ordinary items, so its run-on headings must be shorter.
         let runOn = minor ? minorRunOnLimit : marker.family == .paren ? runOnLimit * 4 / 5 : runOnLimit
@@ -165,7 +167,7 @@ public struct StructureRecovery: Sendable {
                 let length = j - bodyStart
                 // A whole one-sentence paragraph may be a heading ending in 。, but not for 1.
                 // numbering, where it is a list item.
-                let wholeParagraph = j + 1 >= c.count || c[(j + 1)...].allSatisfy { TextFeatures.closers.contains($0) || $0 == " " }
+                let wholeParagraph = j + 1 >= c.count || ((j + 1)..<c.count).allSatisfy { TextFeatures.closers.contains(c[$0]) || c[$0] == " " }
                 // A paragraph that is one numbered sentence is a heading only when short.
                 if wholeParagraph { guard length >= 2, length <= (minor ? runOn : 30) else { return nil } }
                 guard length >= 2, length <= runOn else { return nil }
@@ -175,7 +177,7 @@ public struct StructureRecovery: Sendable {
             }
             if ch == "；" || ch == ";" { return nil }
             // 一、…“一盘棋”一是精准遴选: the heading stops where an enumeration or sub-heading starts.
-            if j - bodyStart >= 4, let inner = StructureMarker.parse(c, at: j), inner.number == 1,
+            if j - bodyStart >= 4, Self.mayStartMarker(c, at: j), let inner = StructureMarker.parse(c.window(at: j), at: 0), inner.number == 1,
                inner.family == .shi || inner.family == .ordinal || (inner.isHeadingFamily && inner.family > marker.family) {
                 guard j - bodyStart <= runOn else { return nil }
                 return (j, j)
@@ -184,20 +186,31 @@ public struct StructureRecovery: Sendable {
         }
         // No full stop: a heading alone on its line.
         guard j >= c.count, j - bodyStart <= alone, j - bodyStart >= 1 else { return nil }
-        if minor, c[bodyStart..<j].contains(where: { "，,；;".contains($0) }) && j - bodyStart > runOn { return nil }
+        if minor, (bodyStart..<j).contains(where: { "，,；;".contains(c[$0]) }) && j - bodyStart > runOn { return nil }
         return (j, j)
     }
 
     /// A marker inside running text starts a heading only after a sentence ends.
-    static func startsSentence(_ c: [Character], at i: Int) -> Bool {
+    static func startsSentence(_ c: CharacterArray, at i: Int) -> Bool {
         var i = i
         // 。 二、: spaces between the full stop and the marker do not matter.
-        while i > 0, c[i - 1] == " " { i -= 1 }
+        while i > 0, c.isScalar(i - 1, " ") { i -= 1 }
         guard i > 0 else { return true }
-        let p = c[i - 1]
-        if TextFeatures.sentenceEnders.contains(p) || p == "；" || p == ";" { return true }
-        if TextFeatures.closers.contains(p), i >= 2, TextFeatures.sentenceEnders.contains(c[i - 2]) { return true }
+        if c.isIn(TextFeatures.sentenceEnders, i - 1) || c.isScalar(i - 1, "；") || c.isScalar(i - 1, ";") { return true }
+        if c.isIn(TextFeatures.closers, i - 1), i >= 2, c.isIn(TextFeatures.sentenceEnders, i - 2) { return true }
         return false
+    }
+
+    /// False only where `StructureMarker.parse` surely finds nothing: every marker starts with
+    /// 第, a Chinese numeral, an opening bracket or an ASCII digit. Checked first because most
+    /// offsets of a paragraph are none of these.
+    static func mayStartMarker(_ c: CharacterArray, at i: Int) -> Bool {
+        let value = c.scalars[i]
+        if value == CharacterArray.opaque { return true }
+        switch value {
+        case 0x30...0x39, 0x28, 0xFF08, 0x7B2C: return true  // 0-9 ( （ 第
+        default: return ChineseNumber.isNumeral(value: value)
+        }
     }
 
     /// (一) → （一）, so headings look the same whichever brackets the source used.
@@ -228,19 +241,19 @@ public struct StructureRecovery: Sendable {
     /// Splits a paragraph of a flattened report before 一是, 二是 … (in sequence, after a full
     /// stop), or into groups of sentences when it is very long and has no enumeration.
     func splitEnumerations(_ text: String, allowSentenceGroups: Bool) -> [Block] {
-        let c = Array(text)
+        let c = CharacterArray(text)
         var cuts: [Int] = []
         var expected = 1
         var family: StructureMarker.Family?
         var found = 0
-        if let m = StructureMarker.parse(c, at: 0), m.family == .shi || m.family == .ordinal, m.number == 1 {
+        if let m = StructureMarker.parse(c.window(at: 0), at: 0), m.family == .shi || m.family == .ordinal, m.number == 1 {
             expected = 2
             family = m.family
             found = 1
         }
         var i = 1
         while i < c.count {
-            if Self.startsSentence(c, at: i), let m = StructureMarker.parse(c, at: i),
+            if Self.mayStartMarker(c, at: i), Self.startsSentence(c, at: i), let m = StructureMarker.parse(c.window(at: i), at: 0),
                m.family == .shi || m.family == .ordinal, family == nil || family == m.family {
                 if m.number == expected || m.number == 1 {
                     cuts.append(i)
@@ -255,10 +268,10 @@ public struct StructureRecovery: Sendable {
         var pieces: [String] = []
         var start = 0
         for cut in cuts where cut > start {
-            pieces.append(String(c[start..<cut]))
+            pieces.append(c.text(start..<cut))
             start = cut
         }
-        pieces.append(String(c[start...]))
+        pieces.append(c.text(start..<c.count))
         var blocks: [Block] = []
         for piece in pieces {
             let trimmed = piece.trimmingSpaces

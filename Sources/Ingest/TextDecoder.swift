@@ -126,7 +126,8 @@ public struct TextDecoder: Sendable {
             }
         }
         // Copied web text may hold a stray control character or two; many of them mean binary data.
-        if controls > 8 || controls * 50 > text.unicodeScalars.count {
+        // (Without control characters there is no need to count the scalars.)
+        if controls > 8 || (controls > 0 && controls * 50 > text.unicodeScalars.count) {
             return .failure(.error(
                 "not a text file: it holds \(controls) control characters (binary data?); ingest reads plain text only",
                 path: path, line: firstControlLine))

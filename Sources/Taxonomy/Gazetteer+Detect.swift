@@ -5,7 +5,7 @@ extension Gazetteer {
     /// A name shared by several regions (鼓楼区) counts only when another region in the text settles
     /// it (南京); short forms followed by 路, 公司, 花园 … are not places, and followed by 镇/乡 they are towns.
     public func detect(in text: String) -> RegionDetection {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         let (mentions, towns) = index.detector.scan(scalars)
 
         var named: [Int] = []

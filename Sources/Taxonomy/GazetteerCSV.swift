@@ -6,7 +6,7 @@ import Foundation
 enum GazetteerCSV {
     static let header = ["code", "name", "level", "parent_code", "longitude", "latitude"]
 
-    static func parse(_ text: String, path: String) throws(Diagnostics) -> [Region] {
+    static func parse(_ text: String, path: String, slugs: Bool = true) throws(Diagnostics) -> [Region] {
         var diagnostics: [Diagnostic] = []
         var rows: [(line: Int, code: String, name: String, level: Region.Level, parent: String?, lon: Double?, lat: Double?)] = []
         var seenHeader = false
@@ -77,7 +77,7 @@ enum GazetteerCSV {
             Region(code: $0.code, name: $0.name, level: $0.level, parentCode: $0.parent,
                    longitude: $0.lon ?? .nan, latitude: $0.lat ?? .nan, slug: "")
         }
-        return assigningSlugs(inheritingCoordinates(regions))
+        return slugs ? assigningSlugs(inheritingCoordinates(regions)) : inheritingCoordinates(regions)
     }
 
     // MARK: - Fields

@@ -16,10 +16,16 @@ struct PatternMatcher: Sendable {
     private let bmpSymbols: [Int32]
     private let otherSymbols: [UInt32: Int32]
     /// (node << 32 | symbol) → node.
-    private let transitions: [UInt64: Int32]
+    private let transitions: TransitionTable
+    /// The root's transitions by symbol (0 where it has none): every failure ends at the root, so
+    /// its transitions are taken most often.
+    private let rootNext: [Int32]
     private let failure: [Int32]
-    /// Patterns ending at each node, own pattern first, then those reached by failure links (longest first).
-    private let outputs: [[Int32]]
+    /// Patterns ending at each node, own pattern first, then those reached by failure links (longest
+    /// first): outputs[outputStarts[node]..<outputStarts[node + 1]], one flat array rather than an
+    /// array per node, which the matching loop would retain and release at every scalar.
+    private let outputStarts: [Int32]
+    private let outputs: [Int32]
 
     // MARK: - Building
 
@@ -97,9 +103,15 @@ struct PatternMatcher: Sendable {
         self.patternLengths = lengths
         self.bmpSymbols = bmp
         self.otherSymbols = other
-        self.transitions = transitions
+        self.transitions = TransitionTable(transitions)
+        var rootNext = [Int32](repeating: 0, count: Int(symbolCount))
+        for (key, node) in transitions where key >> 32 == 0 { rootNext[Int(key & 0xFFFF_FFFF)] = node }
+        self.rootNext = rootNext
         self.failure = failure
-        self.outputs = outputs
+        var starts: [Int32] = [0]
+        for list in outputs { starts.append(starts[starts.count - 1] + Int32(list.count)) }
+        self.outputStarts = starts
+        self.outputs = outputs.flatMap { $0 }
     }
 
     // MARK: - Matching
@@ -114,15 +126,17 @@ struct PatternMatcher: Sendable {
                 node = 0
                 continue
             }
-            while true {
-                if let next = transitions[PatternMatcher.key(node, symbol)] {
-                    node = next
+            var next: Int32 = -1
+            while node != 0 {
+                if let found = transitions.node(for: PatternMatcher.key(node, symbol)) {
+                    next = found
                     break
                 }
-                if node == 0 { break }
                 node = failure[Int(node)]
             }
-            for pattern in outputs[Int(node)] {
+            node = next >= 0 ? next : rootNext[Int(symbol)]
+            for k in Int(outputStarts[Int(node)])..<Int(outputStarts[Int(node) + 1]) {
+                let pattern = outputs[k]
                 let length = patternLengths[Int(pattern)]
                 body(Match(start: offset + 1 - length, end: offset + 1, pattern: Int(pattern)))
             }

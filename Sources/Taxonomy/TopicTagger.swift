@@ -46,14 +46,14 @@ struct TopicTagger: Sendable {
         var hits = [Int](repeating: 0, count: names.count)
         var titled = [Bool](repeating: false, count: names.count)
 
-        let bodyScalars = Array(body.unicodeScalars)
+        let bodyScalars = body.scalarArray
         let bodyLength = max(Double(bodyScalars.count), TopicTagger.minimumBodyLength)
-        count(Array(title.unicodeScalars)) { topic, weight in
+        count(title.scalarArray) { topic, weight in
             score[topic] += weight * TopicTagger.titleWeight
             hits[topic] += 1
             titled[topic] = true
         }
-        let headingTexts = headings.isEmpty ? TopicTagger.inferredHeadings(in: bodyScalars) : headings.map { Array($0.unicodeScalars) }
+        let headingTexts = headings.isEmpty ? TopicTagger.inferredHeadings(in: bodyScalars) : headings.map(\.scalarArray)
         for heading in headingTexts {
             count(heading) { topic, weight in
                 score[topic] += weight * TopicTagger.headingWeight

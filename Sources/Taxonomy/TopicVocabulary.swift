@@ -16,19 +16,21 @@ public struct TopicVocabulary: Sendable {
         self.index = TopicIndex(topics: topics)
     }
 
-    /// Parses `topics.yml`; problems come back with `path:line:column`.
-    public init(yaml: String, path: String) throws(Diagnostics) {
-        self.init(topics: try TopicsYAML.parse(yaml, path: path))
+    /// Parses `topics.yml`; problems come back with `path:line:column`. Without `slugs`, every
+    /// topic's slug is empty: pinyin is the slow part of reading the file, and ingest tags reports
+    /// with topic names only.
+    public init(yaml: String, path: String, slugs: Bool = true) throws(Diagnostics) {
+        self.init(topics: try TopicsYAML.parse(yaml, path: path, slugs: slugs))
     }
 
-    public static func load(from url: URL) throws(Diagnostics) -> TopicVocabulary {
+    public static func load(from url: URL, slugs: Bool = true) throws(Diagnostics) -> TopicVocabulary {
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
             throw Diagnostics([.error("cannot read the topic vocabulary: \(error.localizedDescription)", path: url.path)])
         }
-        return try TopicVocabulary(yaml: text, path: url.path)
+        return try TopicVocabulary(yaml: text, path: url.path, slugs: slugs)
     }
 
     // MARK: - Lookups

@@ -9,11 +9,11 @@ struct TopicsYAML {
 
     static let keys = ["name", "description", "aliases", "keywords", "parent"]
 
-    static func parse(_ yaml: String, path: String) throws(Diagnostics) -> [Topic] {
+    static func parse(_ yaml: String, path: String, slugs: Bool = true) throws(Diagnostics) -> [Topic] {
         var reader = TopicsYAML(path: path)
         let topics = reader.read(yaml)
         guard reader.diagnostics.isEmpty else { throw Diagnostics(reader.diagnostics) }
-        return topics
+        return slugs ? TopicsYAML.assigningSlugs(topics) : topics
     }
 
     // MARK: - Document
@@ -39,7 +39,7 @@ struct TopicsYAML {
         }
         checkNames(entries)
         checkParents(entries)
-        return TopicsYAML.assigningSlugs(entries.map(\.topic))
+        return entries.map(\.topic)
     }
 
     private mutating func readTopic(_ node: Node) -> (topic: Topic, node: Node, parentNode: Node?)? {
