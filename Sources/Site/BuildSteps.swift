@@ -28,6 +28,9 @@ enum BuildSteps {
         if context.gazetteer == nil {
             context.gazetteer = attempt { () throws(Diagnostics) in try loader.gazetteer() }
         }
+        if let config = context.config, let vocabulary = context.vocabulary, let gazetteer = context.gazetteer {
+            problems += config.taxonomyProblems(vocabulary: vocabulary, gazetteer: gazetteer, path: SiteLoader.configPath)
+        }
         guard problems.isEmpty else { throw Diagnostics(problems) }
         context.inputs = BuildInputs.of(root: context.root)
         return "\(context.vocabulary?.topics.count ?? 0) topics, \(context.gazetteer?.regions.count ?? 0) regions"
