@@ -6,21 +6,25 @@ import Testing
 /// On one (a pseudo-terminal from util-linux `script`) they redraw a bar.
 @Suite struct OutputTests {
     /// The command's output as a terminal shows it, from `script`, which gives it a pseudo-terminal.
-    /// With `timeout`, the command is stopped after that many seconds (status 124, from `timeout`).
+    /// With `timeout`, the command is killed after that many seconds and its status is not checked.
+    /// (SIGKILL: a child of the test runner inherits its blocked signals, SIGTERM and SIGINT among them.)
     static func onATerminal(_ arguments: [String], status: Int32 = 0, environment: [String: String] = [:], timeout: Int? = nil) throws -> String {
         var command = ([PolicyKBBinary.url.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
-        if let timeout { command = "timeout \(timeout) " + command }
+        if let timeout { command = "timeout -s KILL \(timeout) " + command }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-qefc", command, "/dev/null"]
-        process.environment = ProcessInfo.processInfo.environment.merging(["TERM": "xterm"].merging(environment) { _, new in new }) { _, new in new }
+        // NO_COLOR only when a test asks for it (the runner's own environment may have it).
+        var inherited = ProcessInfo.processInfo.environment
+        inherited["NO_COLOR"] = nil
+        process.environment = inherited.merging(["TERM": "xterm"].merging(environment) { _, new in new }) { _, new in new }
         let out = Pipe()
         process.standardOutput = out
         process.standardInput = FileHandle.nullDevice
         try process.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        #expect(process.terminationStatus == status)
+        if timeout == nil { #expect(process.terminationStatus == status) }
         return String(decoding: data, as: UTF8.self)
     }
 
@@ -41,6 +45,7 @@ import Testing
     func onATerminalProblemsAreColouredAndStartTheirOwnLine() throws {
         let site = try SampleSite()
         defer { site.remove() }
+        try FileManager.default.createDirectory(at: site.url("content/reports"), withIntermediateDirectories: true)
         try "---\ntitle: 坏标签\ntags: [营商坏境]\n---\n正文。\n".write(to: site.url("content/reports/bad.md"), atomically: true, encoding: .utf8)
         let build = try Self.onATerminal(["build", "--site", site.root.path], status: 1)
         #expect(build.contains("content/reports/bad.md:3:8: \u{1B}[1;31merror:\u{1B}[0m unknown topic"), "\(build)")
@@ -56,7 +61,7 @@ import Testing
         defer { site.remove() }
         #expect(try PolicyKBBinary.run(["ingest", "--site", site.root.path]).status == 0)
         // `timeout` stops the server once its first build is done; the output so far is what a terminal showed.
-        let serve = try Self.onATerminal(["serve", "--port", "0", "--site", site.root.path], status: 124, timeout: 8)
+        let serve = try Self.onATerminal(["serve", "--port", "0", "--site", site.root.path], timeout: 8)
         #expect(serve.contains("\u{1B}[2K\r[1/"), "\(serve)")
         #expect(serve.contains("░") && serve.contains("render pages") && serve.contains(" ms"), "\(serve)")
         #expect(serve.contains("serving http://127.0.0.1:"))
