@@ -36,6 +36,7 @@ import Testing
         #expect(ingest.contains("\u{1B}[2K\r"), "the bar is redrawn in place")
         #expect(ingest.contains("█") && ingest.contains("/5 raw files"), "\(ingest)")
         #expect(ingest.contains("ingest: 7 reports"))
+        #expect(ingest.contains("\u{1B}[2K\r[2/3] ingest raw files (5 files, 7 reports) "), "\(ingest)")
         let build = try Self.onATerminal(["build", "--site", site.root.path])
         #expect(build.contains("\u{1B}[2K\r[1/"), "\(build)")
         #expect(build.contains("░"))
@@ -73,6 +74,9 @@ import Testing
         let ingest = try PolicyKBBinary.run(["ingest", "--site", site.root.path])
         #expect(ingest.status == 0, "\(ingest.stderr)")
         #expect(!ingest.stdout.contains("\u{1B}") && !ingest.stdout.contains("█") && !ingest.stdout.contains("\r"))
+        let steps = ingest.stdout.split(separator: "\n").filter { $0.hasPrefix("[") }
+        #expect(steps.count == 3 && steps.allSatisfy { $0.hasSuffix(" ms") }, "every step on a line of its own with its time: \(ingest.stdout)")
+        #expect(steps.first?.hasPrefix("[1/3] load taxonomy (") == true)
     }
 
     @Test func buildIntoAPipePrintsEveryStepWithItsTimeAsAPlainLine() throws {
