@@ -16,11 +16,17 @@ public struct IngestRun: Sendable {
     public var force: Bool
     /// Told (raw files read so far, raw files in all) after each raw file, for a progress bar.
     public var progress: (@Sendable (Int, Int) -> Void)?
+    /// Told each finished step as `[2/3] ingest raw files (5 files, 7 reports) 120 ms`, as a build logs its steps.
+    public var log: (@Sendable (String) -> Void)?
 
-    public init(root: URL, force: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil) {
+    /// The run's steps, in order, for `log`.
+    public static let steps = ["load taxonomy", "ingest raw files", "write reports"]
+
+    public init(root: URL, force: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil, log: (@Sendable (String) -> Void)? = nil) {
         self.root = root
         self.force = force
         self.progress = progress
+        self.log = log
     }
 
     public enum Status: String, Codable, Sendable {
@@ -75,7 +81,16 @@ public struct IngestRun: Sendable {
         guard fm.fileExists(atPath: rawURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw Diagnostics([.error("no raw folder: put the reports to ingest, as text files, in \(Self.rawFolder)/", path: Self.rawFolder)])
         }
+        let clock = ContinuousClock()
+        var stepStart = clock.now
+        func finished(_ step: Int, _ detail: String) {
+            let elapsed = stepStart.duration(to: clock.now)
+            let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+            log?("[\(step + 1)/\(Self.steps.count)] \(Self.steps[step]) (\(detail)) \(milliseconds) ms")
+            stepStart = clock.now
+        }
         let ingester = try loadTaxonomy()
+        finished(0, "\(ingester.vocabulary.topics.count) topics, \(ingester.gazetteer.regions.count) regions")
         let reportsURL = root.appendingPathComponent(Self.reportsFolder, isDirectory: true)
         var manifest = try loadManifest(reportsURL)
 
@@ -124,6 +139,8 @@ public struct IngestRun: Sendable {
             }
         }
 
+        finished(1, "\(names.count) files, \(reports.count) reports")
+
         do {
             try fm.createDirectory(at: reportsURL, withIntermediateDirectories: true)
         } catch {
@@ -144,6 +161,8 @@ public struct IngestRun: Sendable {
             entries.append(entry(ingested, file: "\(Self.reportsFolder)/\(name)", status: status))
         }
         try writeManifest(manifest, folder: reportsURL)
+        let written = entries.filter { $0.status == .written }.count
+        finished(2, "\(written) written, \(entries.count - written) unchanged or kept")
         return Outcome(entries: entries, diagnostics: diagnostics)
     }
 

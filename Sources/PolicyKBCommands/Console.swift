@@ -32,8 +32,11 @@ struct Console: Sendable {
         write(line + "\n", to: FileHandle.standardOutput)
     }
 
-    /// A problem, on standard error; `error:` red and `warning:` yellow on a terminal.
+    /// A problem, on standard error; `error:` red and `warning:` yellow on a terminal. A progress
+    /// bar left on the terminal (a failed step prints no line of its own) is cleared first, so the
+    /// problem starts its own line.
     func problem(_ text: String) {
+        if interactive && !quiet { write("\u{1B}[2K\r", to: FileHandle.standardOutput) }
         write((colour ? Self.coloured(text) : text) + "\n", to: FileHandle.standardError)
     }
 

@@ -39,10 +39,12 @@ struct IngestCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let outcome: IngestRun.Outcome
+        // With --json standard output is the JSON alone.
+        let log: (@Sendable (String) -> Void)? = json ? nil : { @Sendable line in console.step(line) }
         do {
-            outcome = try IngestRun(root: options.root, force: force) { done, total in
+            outcome = try IngestRun(root: options.root, force: force, progress: { done, total in
                 console.progress(done, of: total, "raw files")
-            }.run()
+            }, log: log).run()
         } catch {
             console.problem(error.description)
             throw ExitCode.failure

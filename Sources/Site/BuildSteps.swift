@@ -28,6 +28,9 @@ enum BuildSteps {
         if context.gazetteer == nil {
             context.gazetteer = attempt { () throws(Diagnostics) in try loader.gazetteer() }
         }
+        if let config = context.config, let vocabulary = context.vocabulary, let gazetteer = context.gazetteer {
+            problems += config.taxonomyProblems(vocabulary: vocabulary, gazetteer: gazetteer, path: SiteLoader.configPath)
+        }
         guard problems.isEmpty else { throw Diagnostics(problems) }
         context.inputs = BuildInputs.of(root: context.root)
         return "\(context.vocabulary?.topics.count ?? 0) topics, \(context.gazetteer?.regions.count ?? 0) regions"
@@ -84,18 +87,41 @@ enum BuildSteps {
         var previousHashes: [UInt64]?
         var previous: BuildCache?
         var sameListing = false
+        /// When the listing changed only in titles or summaries: the pages that show them.
+        var relisted = RelistedPages([], model: nil)
 
         init(previous: BuildCache?, model: SiteModel, templates: TemplateSet, listing: UInt64) {
             guard let previous else { return }
             self.previous = previous
             sameListing = previous.listing == listing
-            if sameListing {
-                self.templates = Set(TemplateSet.pageTemplates.filter { previous.templates[$0] == templates.digests[$0] })
-            }
             if previous.reports.count == model.reports.count,
                zip(previous.reports, model.reports).allSatisfy({ $0.report.path == $1.path }) {
                 previousHashes = previous.reports.map(\.fileHash)
             }
+            var sameLists = sameListing
+            if !sameListing, previousHashes != nil {
+                let entries = zip(previous.reports.map(\.report), model.reports)
+                if entries.allSatisfy({ Self.sameListPlaces($0, $1) }) {
+                    let ids = entries.enumerated().filter { $1.0.title != $1.1.title || $1.0.summary != $1.1.summary }.map(\.offset)
+                    relisted = RelistedPages(Set(ids), model: model)
+                    sameLists = true
+                }
+            }
+            if sameLists {
+                self.templates = Set(TemplateSet.pageTemplates.filter { previous.templates[$0] == templates.digests[$0] })
+            }
+        }
+
+        /// Whether a report is on the same lists in the same places with the same links: it differs
+        /// at most in what only its own page shows, and in its title and summary.
+        static func sameListPlaces(_ old: SourceReport, _ new: SourceReport) -> Bool {
+            old.path == new.path && old.slug == new.slug && old.date == new.date && old.genre == new.genre
+                && old.topics == new.topics && old.regions.map(\.code) == new.regions.map(\.code)
+        }
+
+        /// Whether a list page can be taken from the previous build.
+        func reusable(_ path: String, template: String) -> Bool {
+            templates.contains(template) && !relisted.paths.contains(path)
         }
 
         /// The search index can be patched for `changed` when the reports are the same and
@@ -150,7 +176,7 @@ enum BuildSteps {
         let root = context.root
         let outcomes = Parallel.map(jobs) { job -> Result<Bool, Error> in
             let (path, template) = target(of: job, model: model)
-            if reuse.templates.contains(template), writer.reuse(path) { return .success(true) }
+            if reuse.reusable(path, template: template), writer.reuse(path) { return .success(true) }
             do {
                 let page: Page
                 switch job {
@@ -210,7 +236,7 @@ enum BuildSteps {
             let indexed = Parallel.map(ids) { id -> Result<(document: IndexedDocument?, reused: Bool), Error> in
                 do {
                     let needsIndex = !patchSearch || changedSet.contains(id)
-                    let pageReused = reportPagesReusable && !changedSet.contains(id)
+                    let pageReused = reportPagesReusable && !changedSet.contains(id) && !reuse.relisted.reports.contains(id)
                         && writer.reuse(PageLocation.report(model.reports[id].slug))
                     if pageReused && !needsIndex { return .success((nil, true)) }
                     let markdown: RenderedMarkdown

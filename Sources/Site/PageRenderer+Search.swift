@@ -10,6 +10,7 @@ extension PageRenderer {
             "index": here.href(PageLocation.searchIndex),
             "script": here.href(PageLocation.searchScript),
             "reports": model.reports.count,
+            "resultsPerPage": model.config.search.resultsPerPage,
         ]
         return Page(path: here.path, bytes: templates.renderBytes("search", context: context))
     }

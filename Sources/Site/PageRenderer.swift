@@ -56,7 +56,8 @@ public struct PageRenderer: Sendable {
             "regions": model.regionsByCode.count,
         ]
         context["newest"] = model.reports.indices.prefix(model.config.homeNewest).map { reportItem($0, from: here) }
-        context["mainTopics"] = model.topTopics.map { topicLink($0, from: here) }
+        context["mainTopics"] = model.homeTopics.map { topicLink($0, from: here) }
+        context["mainRegions"] = model.homeRegions.map { regionLink($0, from: here) }
         if !model.regionsByCode.isEmpty { context["map"] = regionMap(from: here, deepest: .prefecture) }
         return Page(path: here.path, bytes: templates.renderBytes("home", context: context))
     }
@@ -95,10 +96,22 @@ public struct PageRenderer: Sendable {
                 "genres": here.href(PageLocation.genres),
                 "years": here.href(PageLocation.years),
             ],
+            "menu": config.menu.map { menuItem($0, from: here) },
         ]
+        if config.search.headerBox { context["headerSearch"] = true }
         context[kind] = true
         if let title { context["title"] = title }
         return context
+    }
+
+    /// A link of site.yml's `menu`: a site path made relative to the page; `current` on the page it
+    /// names and on the pages in its folder (`topics/index.html` covers `topics/…`).
+    private func menuItem(_ entry: MenuEntry, from here: PageLocation) -> [String: Any] {
+        guard entry.isSitePath else { return ["name": entry.name, "href": entry.url] }
+        var item: [String: Any] = ["name": entry.name, "href": here.href(entry.url)]
+        let folder = entry.url.hasSuffix("/index.html") ? String(entry.url.dropLast("index.html".count)) : nil
+        if here.path == entry.url || folder.map({ here.path.hasPrefix($0) }) == true { item["current"] = true }
+        return item
     }
 
     /// A report as an entry of a list: title, link, date, summary and where it is about. The same

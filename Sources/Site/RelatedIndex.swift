@@ -6,7 +6,8 @@ import Foundation
 /// A term's weight is its inverse document frequency, so a shared county counts for more than a
 /// shared province. Work per report is bounded: a rare term's reports are all scored; a common
 /// term (more than `postingLimit` reports) only adds its weight to candidates already found, and
-/// seeds a few of its newest reports when too few candidates exist.
+/// seeds a few of its newest reports when too few candidates exist. Topic and region terms are
+/// further weighed by site.yml's `taxonomy.relatedWeights`; a kind weighing 0 is left out.
 struct RelatedIndex: Sendable {
     /// Report id → its term ids, rarest first (ties by id), so scores add up in the same order every build.
     private let terms: [[Int]]
@@ -18,13 +19,15 @@ struct RelatedIndex: Sendable {
     /// How many of a common term's newest reports may become candidates when rare terms found too few.
     static let seedLimit = 50
 
-    init(reports: [SourceReport], rolledUpRegions: [[String]]) {
+    init(reports: [SourceReport], rolledUpRegions: [[String]], weights kinds: RelatedWeights = RelatedWeights()) {
         var ids: [String: Int] = [:]
         var postings: [[Int]] = []
         var raw: [[Int]] = []
         raw.reserveCapacity(reports.count)
         for (report, source) in reports.enumerated() {
-            let names = Set(source.topics.map { "t:" + $0 } + rolledUpRegions[report].map { "r:" + $0 })
+            let topics = kinds.topics > 0 ? source.topics.map { "t:" + $0 } : []
+            let regions = kinds.regions > 0 ? rolledUpRegions[report].map { "r:" + $0 } : []
+            let names = Set(topics + regions)
             var own: [Int] = []
             for name in names.sorted() {
                 let id: Int
@@ -41,7 +44,9 @@ struct RelatedIndex: Sendable {
             raw.append(own)
         }
         let total = Double(max(reports.count, 1))
-        weights = postings.map { log(1 + total / Double(max($0.count, 1))) }
+        var kindOf = [Double](repeating: kinds.topics, count: postings.count)
+        for (name, id) in ids where name.hasPrefix("r:") { kindOf[id] = kinds.regions }
+        weights = postings.enumerated().map { id, list in kindOf[id] * log(1 + total / Double(max(list.count, 1))) }
         let frozen = postings
         terms = raw.map { own in own.sorted { (frozen[$0].count, $0) < (frozen[$1].count, $1) } }
         self.postings = postings

@@ -1,6 +1,5 @@
 import Content
 import Foundation
-import Yams
 
 /// The settings in `site.yml`. Unknown keys are errors, so a typo never silently does nothing.
 public struct SiteConfig: Equatable, Sendable {
@@ -26,16 +25,31 @@ public struct SiteConfig: Equatable, Sendable {
     public var rawHTML: Bool
     /// Link the first mention of a report's topics and regions in its body.
     public var autoLinks: Bool
+    /// The header's links, in order.
+    public var menu: [MenuEntry]
+    /// What the home page shows of the taxonomy, and how related reports are weighed.
+    public var taxonomy: TaxonomySettings
+    /// The search page's options.
+    public var search: SearchSettings
 
+    /// The top-level keys, for "did you mean" messages.
     public static let keys = [
         "title", "description", "baseURL", "language", "homeNewest", "related", "feedEntries", "pageSize",
-        "rawHTML", "autoLinks",
+        "rawHTML", "autoLinks", "menu", "taxonomy", "search",
     ]
+
+    /// Every key with its path (`taxonomy.relatedWeights.topics`, `menu[].name`): the ones docs/ must describe.
+    public static let allKeys = keys
+        + MenuEntry.keys.map { "menu[].\($0)" }
+        + TaxonomySettings.keys.map { "taxonomy.\($0)" }
+        + RelatedWeights.keys.map { "taxonomy.relatedWeights.\($0)" }
+        + SearchSettings.keys.map { "search.\($0)" }
 
     public init(
         title: String, description: String = "", baseURL: String, language: String = "zh-CN",
         homeNewest: Int = 10, related: Int = 5, feedEntries: Int = 20, pageSize: Int = 100,
-        rawHTML: Bool = false, autoLinks: Bool = true
+        rawHTML: Bool = false, autoLinks: Bool = true, menu: [MenuEntry] = MenuEntry.defaultMenu,
+        taxonomy: TaxonomySettings = TaxonomySettings(), search: SearchSettings = SearchSettings()
     ) {
         self.title = title
         self.description = description
@@ -47,6 +61,9 @@ public struct SiteConfig: Equatable, Sendable {
         self.pageSize = pageSize
         self.rawHTML = rawHTML
         self.autoLinks = autoLinks
+        self.menu = menu
+        self.taxonomy = taxonomy
+        self.search = search
     }
 
     /// Reads `site.yml`; every problem comes back at once with its line.
@@ -66,91 +83,93 @@ public struct SiteConfig: Equatable, Sendable {
     }
 }
 
-// MARK: - Reading
+// MARK: - Settings
 
-private struct SiteConfigReader {
-    let path: String
-    var diagnostics: [Diagnostic] = []
+/// One link of the header's menu. A `url` without a scheme is a path in the site (`topics/index.html`),
+/// made relative to every page; `https://…`, `mailto:…` or `/…` are kept as written.
+public struct MenuEntry: Equatable, Sendable {
+    public var name: String
+    public var url: String
 
-    init(path: String) {
-        self.path = path
+    public static let keys = ["name", "url"]
+
+    public init(name: String, url: String) {
+        self.name = name
+        self.url = url
     }
 
-    mutating func read(_ yaml: String) -> SiteConfig? {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
-        } catch {
-            diagnostics.append(.error("invalid YAML: \(error)", path: path, line: 1))
-            return nil
-        }
-        guard let mapping = root?.mapping else {
-            diagnostics.append(.error("site.yml must be a mapping such as `title: 县域经济政策知识库`", path: path, line: 1))
-            return nil
-        }
-        var config = SiteConfig(title: "", baseURL: "")
-        var seen: Set<String> = []
-        for (keyNode, value) in mapping {
-            guard let key = keyNode.string else { continue }
-            seen.insert(key)
-            switch key {
-            case "title": config.title = text(value, key) ?? ""
-            case "description": config.description = text(value, key) ?? ""
-            case "baseURL": config.baseURL = baseURL(value) ?? ""
-            case "language": config.language = text(value, key) ?? config.language
-            case "homeNewest": config.homeNewest = count(value, key) ?? config.homeNewest
-            case "related": config.related = count(value, key) ?? config.related
-            case "feedEntries": config.feedEntries = count(value, key) ?? config.feedEntries
-            case "pageSize": config.pageSize = count(value, key) ?? config.pageSize
-            case "rawHTML": config.rawHTML = flag(value, key) ?? config.rawHTML
-            case "autoLinks": config.autoLinks = flag(value, key) ?? config.autoLinks
-            default:
-                let nearest = NearestName.find(key, among: SiteConfig.keys).map { "; did you mean `\($0)`?" } ?? ""
-                error("unknown key `\(key)`\(nearest) (valid keys: \(SiteConfig.keys.joined(separator: ", ")))", at: keyNode)
-            }
-        }
-        for required in ["title", "baseURL"] where !seen.contains(required) {
-            diagnostics.append(.error("missing `\(required)`: add it to site.yml", path: path, line: 1))
-        }
-        return diagnostics.isEmpty ? config : nil
-    }
+    /// The menu when site.yml has none: the site's own indexes.
+    public static let defaultMenu = [
+        MenuEntry(name: "首页", url: "index.html"),
+        MenuEntry(name: "主题", url: "topics/index.html"),
+        MenuEntry(name: "地区", url: "regions/index.html"),
+        MenuEntry(name: "体裁", url: "genres/index.html"),
+        MenuEntry(name: "年份", url: "years/index.html"),
+        MenuEntry(name: "搜索", url: "search/index.html"),
+    ]
 
-    private mutating func text(_ node: Node, _ key: String) -> String? {
-        guard let value = node.scalar?.string, !value.isEmpty else {
-            error("`\(key)` must be a non-empty text", at: node)
-            return nil
-        }
-        return value
+    /// Whether the URL is a path in the site rather than an address elsewhere.
+    public var isSitePath: Bool {
+        !url.hasPrefix("/") && !url.hasPrefix("#") && url.range(of: "^[A-Za-z][A-Za-z0-9+.-]*:", options: .regularExpression) == nil
     }
+}
 
-    private mutating func baseURL(_ node: Node) -> String? {
-        guard let value = text(node, "baseURL") else { return nil }
-        guard value.hasPrefix("https://") || value.hasPrefix("http://") else {
-            error("`baseURL` must be an absolute http(s) URL such as https://example.org/policykb/", at: node)
-            return nil
-        }
-        return value.hasSuffix("/") ? value : value + "/"
+/// A name written in site.yml, with where it was written, so a name the taxonomy lacks is
+/// reported at its line.
+public struct ConfigName: Equatable, Sendable {
+    public var name: String
+    public var line: Int?
+    public var column: Int?
+
+    public init(_ name: String, line: Int? = nil, column: Int? = nil) {
+        self.name = name
+        self.line = line
+        self.column = column
     }
+}
 
-    private mutating func count(_ node: Node, _ key: String) -> Int? {
-        guard let text = node.scalar?.string, let value = Int(text), value >= 0 else {
-            error("`\(key)` must be a whole number (0 or more)", at: node)
-            return nil
-        }
-        return value
+/// `taxonomy:` in site.yml.
+public struct TaxonomySettings: Equatable, Sendable {
+    /// The topics the home page lists, in this order; empty: every top-level topic of the vocabulary.
+    public var homeTopics: [ConfigName]
+    /// The regions the home page lists, in this order; empty: every province with reports.
+    public var homeRegions: [ConfigName]
+    public var relatedWeights: RelatedWeights
+
+    public static let keys = ["homeTopics", "homeRegions", "relatedWeights"]
+
+    public init(homeTopics: [ConfigName] = [], homeRegions: [ConfigName] = [], relatedWeights: RelatedWeights = RelatedWeights()) {
+        self.homeTopics = homeTopics
+        self.homeRegions = homeRegions
+        self.relatedWeights = relatedWeights
     }
+}
 
-    private mutating func flag(_ node: Node, _ key: String) -> Bool? {
-        switch node.scalar?.string {
-        case "true", "yes", "on": return true
-        case "false", "no", "off": return false
-        default:
-            error("`\(key)` must be true or false", at: node)
-            return nil
-        }
+/// How much a shared topic and a shared region count when related reports are chosen; each is
+/// multiplied by the term's rarity. 0 leaves that kind out.
+public struct RelatedWeights: Equatable, Sendable {
+    public var topics: Double
+    public var regions: Double
+
+    public static let keys = ["topics", "regions"]
+
+    public init(topics: Double = 1, regions: Double = 1) {
+        self.topics = topics
+        self.regions = regions
     }
+}
 
-    private mutating func error(_ message: String, at node: Node) {
-        diagnostics.append(.error(message, path: path, line: node.mark?.line, column: node.mark?.column))
+/// `search:` in site.yml.
+public struct SearchSettings: Equatable, Sendable {
+    /// Results the search page shows at first and adds with each “更多结果”.
+    public var resultsPerPage: Int
+    /// A search box in every page's header (the home and search pages have their own).
+    public var headerBox: Bool
+
+    public static let keys = ["resultsPerPage", "headerBox"]
+
+    public init(resultsPerPage: Int = 10, headerBox: Bool = true) {
+        self.resultsPerPage = resultsPerPage
+        self.headerBox = headerBox
     }
 }

@@ -26,6 +26,11 @@ public struct SiteModel: Sendable {
     public let topicChildren: [String: [Topic]]
     /// Topics without a (known) parent, in vocabulary order.
     public let topTopics: [Topic]
+    /// The topics the home page lists: site.yml's `taxonomy.homeTopics`, else `topTopics`.
+    public let homeTopics: [Topic]
+    /// The regions the home page lists: site.yml's `taxonomy.homeRegions` that have reports,
+    /// else `topRegions`.
+    public let homeRegions: [Region]
     /// Report id → its region codes with every ancestor, in code order.
     public let rolledUpRegions: [[String]]
     /// Reports by genre, by year, and by topic within each top region.
@@ -92,8 +97,12 @@ public struct SiteModel: Sendable {
         self.topicsByName = topicsByName
         self.topicChildren = topicChildren
         self.topTopics = topTopics
+        let chosenTopics = config.taxonomy.homeTopics.compactMap { topicsByName[$0.name] }
+        homeTopics = config.taxonomy.homeTopics.isEmpty ? topTopics : chosenTopics
+        let chosenRegions = gazetteer.resolve(config.taxonomy.homeRegions.map(\.name)).regions.compactMap { regions[$0.code] }
+        homeRegions = config.taxonomy.homeRegions.isEmpty ? top : chosenRegions
 
-        related = RelatedIndex(reports: reports, rolledUpRegions: rolledUp)
+        related = RelatedIndex(reports: reports, rolledUpRegions: rolledUp, weights: config.taxonomy.relatedWeights)
         browse = BrowseIndex(reports: reports, rolledUpRegions: rolledUp, topCodes: Set(top.map(\.code)))
     }
 
@@ -107,7 +116,8 @@ public struct SiteModel: Sendable {
         reportsByRegion[code]?.count ?? 0
     }
 
-    /// The closest reports by shared topics and regions, rarer ones weighing more; never the report itself.
+    /// The closest reports by shared topics and regions, rarer ones weighing more (times site.yml's
+    /// `taxonomy.relatedWeights`); never the report itself.
     public func relatedReports(to id: Int) -> [Int] {
         related.closest(to: id, limit: config.related)
     }

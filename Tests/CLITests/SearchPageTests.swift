@@ -68,6 +68,24 @@ import Testing
     }
 
     @Test(.enabled(if: Chromium.path != nil))
+    func thePageShowsAsManyResultsAsSiteYMLAsks() throws {
+        let site = try SampleSite()
+        defer { site.remove() }
+        let settings = site.url("site.yml")
+        let text = try String(contentsOf: settings, encoding: .utf8)
+        #expect(text.contains("resultsPerPage: 10"))
+        try text.replacingOccurrences(of: "resultsPerPage: 10", with: "resultsPerPage: 2").write(to: settings, atomically: true, encoding: .utf8)
+        _ = try PolicyKBBinary.run(["ingest", "--site", site.root.path])
+        #expect(try PolicyKBBinary.run(["build", "--site", site.root.path]).status == 0)
+        let query = ["q": "发展"]
+        let dom = try Chromium.dumpDOM(Self.url(site.url("public").absoluteString, query))
+        #expect(dom.contains("data-state=\"done\""))
+        let all = try Self.cliResults(query)
+        #expect(all.count > 2)
+        #expect(Self.pageResults(dom) == Array(all.prefix(2)))
+    }
+
+    @Test(.enabled(if: Chromium.path != nil))
     func matchesAreHighlightedInTheExcerpt() throws {
         let dom = try Chromium.dumpDOM(Self.url(Self.site.url("public").absoluteString, ["q": "营商环境"]))
         let marks = dom.matches(of: #/<mark>([^<]*)</mark>/#).map { String($0.output.1) }

@@ -19,9 +19,14 @@ import Testing
         #expect(!onDisk.contains("__policykb"), "the script must not be written into public/")
 
         let (file, page) = try Self.aReport(in: site)
+        let versionBefore = try server.get("/__policykb/version").body
         try Self.setTitle("服务器测试的新标题", in: file)
         let edited = server.poll(page) { $0.status == 200 && $0.body.contains("服务器测试的新标题") }
         #expect(edited != nil && edited!.body.contains("服务器测试的新标题"), "the page should change: \(server.log)")
+        let versionAfter = try server.get("/__policykb/version").body
+        #expect(versionAfter != versionBefore, "the reload signal open pages poll should move on")
+        #expect(edited?.body.contains("var v=\(versionAfter.trimmingCharacters(in: .whitespacesAndNewlines));") == true,
+                "the page served after the rebuild should wait for the next version")
 
         try Self.setTitle("[没有闭合的方括号", in: file)
         let broken = server.poll(page) { $0.body.contains("policykb-build-error") }

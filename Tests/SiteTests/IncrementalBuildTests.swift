@@ -202,12 +202,28 @@ struct IncrementalBuildTests {
 
     @Test func changingWhatListsShowRendersTheListsAgain() throws {
         let site = try Site()
-        try site.build()
+        let first = try site.build()
 
+        // A title or a summary shows on the lists the report is on and on the pages that list it
+        // as related or as a neighbour: those are rendered, not the whole site.
         try site.edit(site.reports[3]) { $0.replacingOccurrences(of: "title: \"", with: "title: \"新标题 ") }
         let title = try site.rebuildMatchesFullBuild("a title changed")
-        #expect(title.pagesRendered > 100)
+        #expect(title.pagesRendered > 1 && title.pagesRendered < first.pagesRendered / 4, "\(title.pagesRendered) of \(first.pagesRendered)")
         #expect(title.searchPatched)
+
+        try site.edit(site.reports[8]) { $0.replacingOccurrences(of: "summary: \"", with: "summary: \"摘要改过。") }
+        let summary = try site.rebuildMatchesFullBuild("a summary changed")
+        #expect(summary.pagesRendered > 1 && summary.pagesRendered < first.pagesRendered / 4, "\(summary.pagesRendered) of \(first.pagesRendered)")
+
+        // What only the report's own page shows: that page alone.
+        try site.edit(site.reports[9]) { $0.replacingOccurrences(of: "source: 基准语料生成器", with: "source: 另一个来源") }
+        let source = try site.rebuildMatchesFullBuild("a source changed")
+        #expect(source.pagesRendered == 1)
+
+        // Two reports' titles at once, one of them among the home page's newest.
+        try site.edit(site.reports[10]) { $0.replacingOccurrences(of: "title: \"", with: "title: \"又一个标题 ") }
+        try site.edit(site.reports[11]) { $0.replacingOccurrences(of: "title: \"", with: "title: \"再一个标题 ") }
+        _ = try site.rebuildMatchesFullBuild("two titles changed")
 
         try site.edit(site.reports[4]) { $0.replacingOccurrences(of: "tags:\n", with: "tags:\n  - 营商环境\n") }
         let tags = try site.rebuildMatchesFullBuild("a topic added")
@@ -323,6 +339,10 @@ struct IncrementalBuildTests {
             for _ in 0..<Int.random(in: 1...3, using: &generator) {
                 let path = site.reports[Int.random(in: 0..<site.reports.count, using: &generator)]
                 try site.edit(path) { text in
+                    // Now and then a title: the lists showing the report change too.
+                    if Int.random(in: 0..<4, using: &generator) == 0 {
+                        return text.replacingOccurrences(of: "title: \"", with: "title: \"第\(round)轮 ")
+                    }
                     let parts = text.components(separatedBy: "\n---\n")
                     var body = Array(parts.dropFirst().joined(separator: "\n---\n"))
                     let at = Int.random(in: 0..<body.count, using: &generator)

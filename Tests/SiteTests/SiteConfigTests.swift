@@ -38,3 +38,57 @@ import Testing
     builder.addOutputStep(BuildStep("write search index") { _ in "" })
     #expect(builder.steps.map(\.name).suffix(2) == ["write search index", "publish"])
 }
+
+@Test func theNestedSettingsAreRead() throws {
+    let config = try SiteConfig(yaml: """
+        title: 知识库
+        baseURL: https://example.org/
+        menu:
+          - {name: 主题, url: topics/index.html}
+          - name: 关于
+            url: mailto:kb@example.org
+        taxonomy:
+          homeTopics: [营商环境]
+          homeRegions: [昆山市, 江苏省]
+          relatedWeights: {topics: 2, regions: 0.5}
+        search:
+          resultsPerPage: 20
+          headerBox: no
+
+        """, path: "site.yml")
+    #expect(config.menu == [MenuEntry(name: "主题", url: "topics/index.html"), MenuEntry(name: "关于", url: "mailto:kb@example.org")])
+    #expect(config.menu.map(\.isSitePath) == [true, false])
+    #expect(config.taxonomy.homeTopics == [ConfigName("营商环境", line: 8, column: 16)])
+    #expect(config.taxonomy.homeRegions.map(\.name) == ["昆山市", "江苏省"])
+    #expect(config.taxonomy.relatedWeights == RelatedWeights(topics: 2, regions: 0.5))
+    #expect(config.search == SearchSettings(resultsPerPage: 20, headerBox: false))
+}
+
+@Test func withoutThemTheNestedSettingsHaveTheirDefaults() throws {
+    let config = try SiteConfig(yaml: "title: 知识库\nbaseURL: https://example.org/\n", path: "site.yml")
+    #expect(config.menu == MenuEntry.defaultMenu)
+    #expect(config.taxonomy == TaxonomySettings())
+    #expect(config.taxonomy.relatedWeights == RelatedWeights(topics: 1, regions: 1))
+    #expect(config.search == SearchSettings(resultsPerPage: 10, headerBox: true))
+}
+
+@Test(arguments: [
+    ("taxonomy:\n  homeTopic: [营商环境]\n", "site.yml:4:3: error: unknown key `homeTopic` in `taxonomy`; did you mean `homeTopics`?"),
+    ("taxonomy:\n  relatedWeights: {topic: 2}\n", "site.yml:4:20: error: unknown key `topic` in `taxonomy.relatedWeights`; did you mean `topics`?"),
+    ("search:\n  resultsPerPag: 5\n", "site.yml:4:3: error: unknown key `resultsPerPag` in `search`; did you mean `resultsPerPage`?"),
+    ("menu:\n  - {name: 主题, link: topics/index.html}\n", "site.yml:4:16: error: unknown key `link` in `menu`"),
+    ("serach:\n  headerBox: true\n", "site.yml:3:1: error: unknown key `serach`; did you mean `search`?"),
+    ("taxonomy:\n  relatedWeights: {topics: -1}\n", "site.yml:4:28: error: `taxonomy.relatedWeights.topics` must be a number, 0 or more"),
+    ("search:\n  resultsPerPage: 0\n", "site.yml:4:19: error: `search.resultsPerPage` must be 1 or more"),
+    ("menu: topics/index.html\n", "site.yml:3:7: error: `menu` must be a list of links"),
+    ("menu:\n  - {name: 主题}\n", "site.yml:4:5: error: a `menu` entry needs both `name` and `url`"),
+    ("taxonomy:\n  homeRegions: 昆山市\n", "site.yml:4:16: error: `taxonomy.homeRegions` must be a list"),
+])
+func aMistakeInANestedSettingNamesItsLine(settings: String, message: String) {
+    #expect {
+        try SiteConfig(yaml: "title: 知识库\nbaseURL: https://example.org\n" + settings, path: "site.yml")
+    } throws: { error in
+        let text = (error as? Diagnostics)?.description ?? ""
+        return text.hasPrefix(message)
+    }
+}

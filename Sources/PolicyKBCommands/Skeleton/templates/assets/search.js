@@ -584,6 +584,7 @@
   PKB.startSearchPage = function (container) {
     var engine = new PKB.Engine(container.getAttribute('data-index'));
     var siteRoot = container.getAttribute('data-root') || '';
+    var pageSize = parseInt(container.getAttribute('data-page-size'), 10) || 10;
     var form = container.querySelector('form');
     var input = container.querySelector('input[name=q]');
     var status = container.querySelector('.search-status');
@@ -638,7 +639,7 @@
       if (!append) state.offset = 0;
       saveURL();
       if (!state.q.trim()) { list.textContent = ''; show({ results: [], exhausted: true, candidates: 0 }); return; }
-      engine.search(query(), state.offset, 10).then(function (answer) {
+      engine.search(query(), state.offset, pageSize).then(function (answer) {
         if (mine !== generation) return;
         state.offset += answer.results.length;
         show(answer, append);
