@@ -44,35 +44,10 @@ public struct IndexedDocument: Sendable {
         NormalizedValues.append(document.body, to: &values)
         textLength = values.count
 
-        var table = TermTablePool.shared.take()
+        var counter = TermCounter(table: TermTablePool.shared.take(), titleLength: titleLength, capacity: values.count)
+        TermScanner.scan(values, into: &counter)
+        let (table, keys, keyFrequencies, words, wordFrequencies, wordIndex, titlePositions) = counter.finish()
         defer { TermTablePool.shared.give(back: table) }
-        var keys: [UInt64] = []
-        var keyFrequencies: [UInt32] = []
-        keys.reserveCapacity(values.count)
-        keyFrequencies.reserveCapacity(values.count)
-        var words: [String] = []
-        var wordFrequencies: [UInt32] = []
-        var wordIndex: [String: Int] = [:]
-        var titlePositions: [Int: [Int32]] = [:]
-        TermScanner.scan(values) { key, position in
-            let (index, isNew) = table.index(of: key)
-            if isNew {
-                keys.append(key)
-                keyFrequencies.append(1)
-            } else {
-                keyFrequencies[index] += 1
-            }
-            if position < titleLength { titlePositions[index, default: []].append(Int32(position)) }
-        } word: { word, position in
-            if let index = wordIndex[word] {
-                wordFrequencies[index] += 1
-            } else {
-                wordIndex[word] = words.count
-                words.append(word)
-                wordFrequencies.append(1)
-            }
-            if position < titleLength { titlePositions[-1 - wordIndex[word]!, default: []].append(Int32(position)) }
-        }
 
         // Field counts for the text's terms: index ≥ 0 for keys, -1 - i for word i.
         var counts: [Int: (tags: Int, regions: Int, headings: Int)] = [:]
@@ -136,6 +111,57 @@ public struct IndexedDocument: Sendable {
         var writer = BitWriter(capacity: scalars.count * 2)
         CharacterCode.shared.encode(scalars, into: &writer)
         return Data(writer.finish()).base64EncodedString()
+    }
+}
+
+/// Counts a text's terms as the scanner finds them: keys in first-seen order with their counts,
+/// words likewise, and where each term starts in the title (index ≥ 0 for keys, -1 - i for word i).
+private struct TermCounter: TermSink {
+    var table: TermTable
+    let titleLength: Int
+    var keys: [UInt64] = []
+    var keyFrequencies: [UInt32] = []
+    var words: [String] = []
+    var wordFrequencies: [UInt32] = []
+    var wordIndex: [String: Int] = [:]
+    var titlePositions: [Int: [Int32]] = [:]
+
+    init(table: TermTable, titleLength: Int, capacity: Int) {
+        self.table = table
+        self.titleLength = titleLength
+        keys.reserveCapacity(capacity)
+        keyFrequencies.reserveCapacity(capacity)
+    }
+
+    /// Everything counted; the table goes back to its pool without a copy.
+    consuming func finish() -> (TermTable, [UInt64], [UInt32], [String], [UInt32], [String: Int], [Int: [Int32]]) {
+        (table, keys, keyFrequencies, words, wordFrequencies, wordIndex, titlePositions)
+    }
+
+    @inline(__always)
+    mutating func term(_ key: UInt64, at position: Int) {
+        let (index, isNew) = table.index(of: key)
+        if isNew {
+            keys.append(key)
+            keyFrequencies.append(1)
+        } else {
+            keyFrequencies[index] += 1
+        }
+        if position < titleLength { titlePositions[index, default: []].append(Int32(position)) }
+    }
+
+    mutating func word(_ word: String, at position: Int) {
+        let index: Int
+        if let known = wordIndex[word] {
+            index = known
+            wordFrequencies[index] += 1
+        } else {
+            index = words.count
+            wordIndex[word] = index
+            words.append(word)
+            wordFrequencies.append(1)
+        }
+        if position < titleLength { titlePositions[-1 - index, default: []].append(Int32(position)) }
     }
 }
 

@@ -70,27 +70,40 @@ enum TermScanner {
         term: (UInt64, Int) -> Void,
         word: (String, Int) -> Void
     ) {
-        var wordStart = -1
-        let count = values.count
-        var index = 0
-        while index < count {
-            let value = values[index]
-            if SearchNormalizer.isIndexable(value) {
-                if SearchNormalizer.isHan(value) { term(UInt64(value), index) }
-                if index + 1 < count, SearchNormalizer.isIndexable(values[index + 1]) {
-                    term(bigramKey(value, values[index + 1]), index)
-                }
+        withoutActuallyEscaping(term) { term in
+            withoutActuallyEscaping(word) { word in
+                var sink = ClosureSink(term: term, word: word)
+                scan(values, into: &sink)
             }
-            let isWord = (0x30...0x39).contains(value) || (0x61...0x7A).contains(value)
-            if isWord {
-                if wordStart < 0 { wordStart = index }
-            } else if wordStart >= 0 {
-                word(asciiString(values[wordStart..<index]), wordStart)
-                wordStart = -1
-            }
-            index += 1
         }
-        if wordStart >= 0 { word(asciiString(values[wordStart..<count]), wordStart) }
+    }
+
+    /// The same scan into a sink: specialised for each sink type, so that the index writer's
+    /// counting is inlined into the loop (a closure call per term cost more than the term).
+    static func scan<Sink: TermSink>(_ values: [UInt32], into sink: inout Sink) {
+        values.withUnsafeBufferPointer { values in
+            var wordStart = -1
+            let count = values.count
+            var index = 0
+            while index < count {
+                let value = values[index]
+                if SearchNormalizer.isIndexable(value) {
+                    if SearchNormalizer.isHan(value) { sink.term(UInt64(value), at: index) }
+                    if index + 1 < count, SearchNormalizer.isIndexable(values[index + 1]) {
+                        sink.term(bigramKey(value, values[index + 1]), at: index)
+                    }
+                }
+                let isWord = (0x30...0x39).contains(value) || (0x61...0x7A).contains(value)
+                if isWord {
+                    if wordStart < 0 { wordStart = index }
+                } else if wordStart >= 0 {
+                    sink.word(asciiString(values[wordStart..<index]), at: wordStart)
+                    wordStart = -1
+                }
+                index += 1
+            }
+            if wordStart >= 0 { sink.word(asciiString(values[wordStart..<count]), at: wordStart) }
+        }
     }
 
     /// The index's name for a key: its one or two characters.
@@ -98,7 +111,24 @@ enum TermScanner {
         key >> 42 == 0 ? String(Unicode.Scalar(UInt32(key))!) : string(of: key)
     }
 
-    private static func asciiString(_ values: ArraySlice<UInt32>) -> String {
-        String(decoding: values.map { UInt8($0) }, as: UTF8.self)
+    private static func asciiString(_ values: Slice<UnsafeBufferPointer<UInt32>>) -> String {
+        String(unsafeUninitializedCapacity: values.count) { bytes in
+            for (offset, value) in values.enumerated() { bytes[offset] = UInt8(truncatingIfNeeded: value) }
+            return values.count
+        }
     }
+}
+
+/// What `TermScanner.scan` reports each term and word to.
+protocol TermSink {
+    mutating func term(_ key: UInt64, at position: Int)
+    mutating func word(_ word: String, at position: Int)
+}
+
+private struct ClosureSink: TermSink {
+    let term: (UInt64, Int) -> Void
+    let word: (String, Int) -> Void
+
+    func term(_ key: UInt64, at position: Int) { term(key, position) }
+    func word(_ word: String, at position: Int) { self.word(word, position) }
 }
