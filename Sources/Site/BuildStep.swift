@@ -17,8 +17,8 @@ public struct BuildContext: Sendable {
     public var writer: SiteWriter?
     /// How many pages and feeds the build has written so far.
     public var filesWritten = 0
-    /// Filled while report pages are rendered, written out by the search step.
-    public var searchIndex: SearchIndexWriter?
+    /// The search index being written, started by the render step; the search step waits for it.
+    var searchFinish: SearchFinish?
 
     /// Reuse what the last build made where its inputs did not change (`BuildCache`); false
     /// renders every page and writes the whole search index (`policykb build --full`).

@@ -165,56 +165,12 @@ enum BuildSteps {
         context.listing = BuildCache.listing(of: model.reports)
         let reuse = Reuse(previous: context.previous, model: model, templates: templates, listing: context.listing)
 
-        var jobs: [PageJob] = [.home, .topicIndex, .regionIndex, .search, .notFound]
-        for topic in model.vocabulary.topics {
-            jobs += (1...model.pageCount(for: model.count(topic: topic.name))).map { PageJob.topic(topic, page: $0) }
-        }
-        for region in model.regionsByCode.values.sorted(by: { $0.code < $1.code }) {
-            jobs += (1...model.pageCount(for: model.count(region: region.code))).map { PageJob.region(region, page: $0) }
-        }
-        jobs += browseJobs(model)
-        let root = context.root
-        let outcomes = Parallel.map(jobs) { job -> Result<Bool, Error> in
-            let (path, template) = target(of: job, model: model)
-            if reuse.reusable(path, template: template), writer.reuse(path) { return .success(true) }
-            do {
-                let page: Page
-                switch job {
-                case .home: page = renderer.home()
-                case .topicIndex: page = renderer.topicIndex()
-                case .regionIndex: page = renderer.regionIndex()
-                case .search: page = renderer.searchPage()
-                case .notFound: page = renderer.notFound()
-                case .topic(let topic, let number): page = renderer.topic(topic, page: number)
-                case .region(let region, let number): page = renderer.region(region, page: number)
-                case .genreIndex: page = renderer.genreIndex()
-                case .yearIndex: page = renderer.yearIndex()
-                case .genre(let genre, let number): page = renderer.genre(genre, page: number)
-                case .year(let year, let number): page = renderer.year(year, page: number)
-                case .topicInRegion(let topic, let region, let number): page = renderer.topicInRegion(topic, region, page: number)
-                }
-                guard page.path == path else {
-                    throw SiteError(path: page.path, message: "internal error: the page was expected at \(path)")
-                }
-                try writer.write(bytes: page.bytes, to: page.path)
-                return .success(false)
-            } catch {
-                return .failure(error)
-            }
-        }
-        var failures: [Error] = []
-        for outcome in outcomes {
-            switch outcome {
-            case .success(true): context.pagesReused += 1
-            case .success(false): context.pagesRendered += 1
-            case .failure(let error): failures.append(error)
-            }
-        }
-
         // Report pages, in batches; each report's search entry is made beside its page, and the
         // batch goes into the search index in report order. A report page is reused when its
         // file and everything listed on it are unchanged; its search entry is made again only
         // when the index is written in full or the report changed.
+        let root = context.root
+        var failures: [Error] = []
         let hashes = model.reports.map { context.fileHashes[$0.path] ?? 0 }
         let changed = model.reports.indices.filter { reuse.previousHashes?[$0] != hashes[$0] }
         let patchSearch = reuse.searchPatchable(changed: changed, model: model)
@@ -273,11 +229,64 @@ enum BuildSteps {
             if patchSearch { changedDocuments += documents } else { merger.add(documents) }
         }
         let full = merger.finish()
+        // A whole index is written on a thread of its own while the list pages render (its
+        // encoding is parallel but its tail is not); the search step waits for it.
+        var finishing: SearchFinish?
+        if failures.isEmpty && !patchSearch { finishing = SearchFinish(full) }
+        var jobs: [PageJob] = [.home, .topicIndex, .regionIndex, .search, .notFound]
+        for topic in model.vocabulary.topics {
+            jobs += (1...model.pageCount(for: model.count(topic: topic.name))).map { PageJob.topic(topic, page: $0) }
+        }
+        for region in model.regionsByCode.values.sorted(by: { $0.code < $1.code }) {
+            jobs += (1...model.pageCount(for: model.count(region: region.code))).map { PageJob.region(region, page: $0) }
+        }
+        jobs += browseJobs(model)
+        let outcomes = Parallel.map(jobs) { job -> Result<Bool, Error> in
+            let (path, template) = target(of: job, model: model)
+            if reuse.reusable(path, template: template), writer.reuse(path) { return .success(true) }
+            do {
+                let page: Page
+                switch job {
+                case .home: page = renderer.home()
+                case .topicIndex: page = renderer.topicIndex()
+                case .regionIndex: page = renderer.regionIndex()
+                case .search: page = renderer.searchPage()
+                case .notFound: page = renderer.notFound()
+                case .topic(let topic, let number): page = renderer.topic(topic, page: number)
+                case .region(let region, let number): page = renderer.region(region, page: number)
+                case .genreIndex: page = renderer.genreIndex()
+                case .yearIndex: page = renderer.yearIndex()
+                case .genre(let genre, let number): page = renderer.genre(genre, page: number)
+                case .year(let year, let number): page = renderer.year(year, page: number)
+                case .topicInRegion(let topic, let region, let number): page = renderer.topicInRegion(topic, region, page: number)
+                }
+                guard page.path == path else {
+                    throw SiteError(path: page.path, message: "internal error: the page was expected at \(path)")
+                }
+                try writer.write(bytes: page.bytes, to: page.path)
+                return .success(false)
+            } catch {
+                return .failure(error)
+            }
+        }
+        var listFailures: [Error] = []
+        for outcome in outcomes {
+            switch outcome {
+            case .success(true): context.pagesReused += 1
+            case .success(false): context.pagesRendered += 1
+            case .failure(let error): listFailures.append(error)
+            }
+        }
+
+        failures = listFailures + failures
         if let first = failures.first {
+            _ = finishing?.wait()
             let diagnostics = failures.compactMap { $0 as? Diagnostics }.flatMap(\.items)
             throw diagnostics.isEmpty ? first : Diagnostics(diagnostics)
         }
-        if patchSearch, let state = reuse.previous?.search {
+        if let finishing {
+            context.searchFinish = finishing
+        } else if patchSearch, let state = reuse.previous?.search {
             let old = writer.destination.appendingPathComponent(PageLocation.searchIndex)
             // An old index that cannot be read (damaged by hand) is written again, not patched.
             var previous: [Int: UInt64] = [:]
@@ -288,10 +297,10 @@ enum BuildSteps {
                 context.searchPatched = true
                 context.searchListsDecoded = patch.decodedLists
             } else {
-                (context.searchIndex, headingsHashes) = try indexEveryReport(model: model, renderer: renderer, root: root, folder: searchFolder)
+                let (index, hashes) = try indexEveryReport(model: model, renderer: renderer, root: root, folder: searchFolder)
+                context.searchFinish = SearchFinish(index)
+                headingsHashes = hashes
             }
-        } else {
-            context.searchIndex = full
         }
         context.headingsHashes = headingsHashes
         context.filesWritten += jobs.count + model.reports.count
@@ -354,10 +363,11 @@ enum BuildSteps {
     /// The search index's shards, norms, facets and meta, after every report's text went in.
     @Sendable static func writeSearchIndex(_ context: inout BuildContext) throws -> String {
         if context.searchPatched, let state = context.searchState { return "\(state.documents) reports, patched" }
-        guard let search = context.searchIndex else { return "" }
-        context.searchState = try search.finish()
-        context.searchIndex = nil
-        return "\(search.documentCount) reports"
+        guard let finishing = context.searchFinish else { return "" }
+        context.searchFinish = nil
+        let state = try finishing.wait().get()
+        context.searchState = state
+        return "\(state.documents) reports"
     }
 
     /// sitemap.xml, robots.txt, feed.xml and templates/assets → assets/.
@@ -450,5 +460,25 @@ final class SearchMerger: @unchecked Sendable {
     /// Waits for every batch, then hands the writer back.
     func finish() -> SearchIndexWriter {
         queue.sync { writer }
+    }
+}
+
+/// A whole search index being written (`SearchIndexWriter.finish`) on a thread of its own.
+final class SearchFinish: @unchecked Sendable {
+    private let done = DispatchGroup()
+    private var result: Result<SearchIndexState, Error>?
+
+    init(_ writer: SearchIndexWriter) {
+        done.enter()
+        DispatchQueue.global().async {
+            self.result = Result { try writer.finish() }
+            self.done.leave()
+        }
+    }
+
+    /// Waits until the index is written.
+    func wait() -> Result<SearchIndexState, Error> {
+        done.wait()
+        return result!
     }
 }
