@@ -115,7 +115,7 @@ enum CMarkTree {
     /// character boundaries, and this is far quicker than searching by grapheme.
     static func insertAutoLinks(_ links: [AutoLink], in root: OpaquePointer) {
         guard !links.isEmpty else { return }
-        var candidates = linkableTextNodes(root).map { (node: $0, bytes: Array(literal($0).utf8)) }
+        var candidates = linkableTextNodes(root).map { (node: $0, bytes: literalBytes($0)) }
         for link in links where !link.href.isEmpty {
             let terms = link.terms.filter { !$0.isEmpty }.map { Array($0.utf8) }
             guard !terms.isEmpty else { continue }
@@ -157,17 +157,21 @@ enum CMarkTree {
                 let last = best.map { min($0.lowerBound, text.count - term.count) } ?? text.count - term.count
                 term.withUnsafeBufferPointer { pattern in
                     guard let needle = pattern.baseAddress else { return }
-                    var start = 0
-                    while start <= last {
-                        // memchr finds the first byte's next occurrence; memcmp checks the rest.
-                        guard let hit = memchr(base + start, Int32(needle.pointee), last - start + 1) else { return }
-                        start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                        if memcmp(base + start, needle, pattern.count) == 0 {
+                    // memchr finds the term's last byte, memcmp checks the rest. The last byte,
+                    // not the first: in Chinese UTF-8 a first byte like 0xE5 begins every few
+                    // characters, a last byte matches about one byte in a hundred.
+                    let tail = pattern.count - 1
+                    var end = tail
+                    while end <= last + tail {
+                        guard let hit = memchr(base + end, Int32(needle[tail]), last + tail - end + 1) else { return }
+                        end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                        let start = end - tail
+                        if memcmp(base + start, needle, tail) == 0 {
                             if let current = best, start == current.lowerBound, pattern.count <= current.count { return }
                             best = start..<(start + pattern.count)
                             return
                         }
-                        start += 1
+                        end += 1
                     }
                 }
             }
@@ -257,6 +261,12 @@ enum CMarkTree {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             visit(node, event == CMARK_EVENT_ENTER)
         }
+    }
+
+    /// A node's literal as cmark holds it (UTF-8), without making a `String` of it first.
+    private static func literalBytes(_ node: OpaquePointer) -> [UInt8] {
+        guard let text = cmark_node_get_literal(node) else { return [] }
+        return text.withMemoryRebound(to: UInt8.self, capacity: 1) { Array(UnsafeBufferPointer(start: $0, count: strlen(text))) }
     }
 
     private static func literal(_ node: OpaquePointer) -> String {

@@ -99,11 +99,13 @@ extension PageRenderer {
 
     /// A body opening with `# <its title>` would repeat the page's `<h1>`; that line is dropped.
     static func droppingTitleHeading(_ body: String, title: String) -> String {
-        let firstLine = body.prefix { $0 != "\n" }
+        // Found by byte: walking a 15 KB body by `Character` cost more than rendering it.
+        let end = body.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? body.endIndex
+        let firstLine = body[..<end]
         guard firstLine.hasPrefix("#"),
               firstLine.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces) == title
         else { return body }
-        return String(body.dropFirst(firstLine.count))
+        return String(body[end...])
     }
 
     /// The report's topics (with aliases) and regions, each linked at its first mention.

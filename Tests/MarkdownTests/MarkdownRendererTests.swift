@@ -1,5 +1,5 @@
 import Foundation
-import Markdown
+@testable import Markdown
 import Testing
 
 // MARK: - Headings
@@ -152,4 +152,42 @@ func headingAnchorsKeepLettersAndDigitsOfAnyScript(text: String, anchor: String)
 @Test func aLongHeadingsAnchorIsCut() {
     let anchor = MarkdownRenderer.render("## " + String(repeating: "县域经济", count: 30) + "\n").headings[0].anchor
     #expect(anchor.count == 60)
+}
+
+/// Anchors of ASCII and Chinese headings skip Unicode's property tables: for every character that
+/// short cut covers, it must give what the tables give (kept, white space, lower case).
+@Test func theAnchorShortCutAgreesWithUnicodeOnEveryCharacterItCovers() {
+    var checked = 0
+    for value in UInt32(0)...0xFFFF where AnchorSet.isPlain(value) {
+        guard let scalar = Unicode.Scalar(value) else { continue }
+        let lower = String(scalar).lowercased().unicodeScalars
+        let fast = AnchorSet.plainClass(of: scalar)
+        let slow = AnchorSet.unicodeClass(of: lower.first!)
+        #expect(lower.count == 1 && fast.keep == slow.keep && fast.isWhitespace == slow.isWhitespace && fast.lower == slow.lower,
+                "U+\(String(value, radix: 16, uppercase: true))")
+        checked += 1
+    }
+    #expect(checked > 20_000)
+}
+
+/// The first mention of any term (the longest at the same place) agrees with a plain search, on
+/// texts where terms share first and last bytes and overlap.
+@Test func theFirstMentionAgreesWithAPlainSearch() {
+    var generator = SystemRandomNumberGenerator()
+    let alphabet = Array("县域镇村经济发展aA1、").map(String.init)
+    func text(_ length: Int) -> [UInt8] {
+        Array((0..<length).map { _ in alphabet.randomElement(using: &generator)! }.joined().utf8)
+    }
+    func plain(_ terms: [[UInt8]], _ bytes: [UInt8]) -> Range<Int>? {
+        for start in bytes.indices {
+            let lengths = terms.filter { start + $0.count <= bytes.count && Array(bytes[start..<(start + $0.count)]) == $0 }.map(\.count)
+            if let longest = lengths.max() { return start..<(start + longest) }
+        }
+        return nil
+    }
+    for _ in 0..<2_000 {
+        let bytes = text(Int.random(in: 0...40, using: &generator))
+        let terms = (0..<Int.random(in: 1...3, using: &generator)).map { _ in text(Int.random(in: 1...3, using: &generator)) }
+        #expect(CMarkTree.firstMention(of: terms, in: bytes) == plain(terms, bytes), "\(String(decoding: bytes, as: UTF8.self)) \(terms)")
+    }
 }
