@@ -109,8 +109,20 @@ public struct MenuEntry: Equatable, Sendable {
     ]
 
     /// Whether the URL is a path in the site rather than an address elsewhere.
+    /// (Asked for on every page: a scheme, `^[A-Za-z][A-Za-z0-9+.-]*:`, is looked for by hand.)
     public var isSitePath: Bool {
-        !url.hasPrefix("/") && !url.hasPrefix("#") && url.range(of: "^[A-Za-z][A-Za-z0-9+.-]*:", options: .regularExpression) == nil
+        !url.hasPrefix("/") && !url.hasPrefix("#") && !Self.hasScheme(url)
+    }
+
+    static func hasScheme(_ url: String) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        guard let first = url.utf8.first, isLetter(first) else { return false }
+        for byte in url.utf8.dropFirst() {
+            if byte == UInt8(ascii: ":") { return true }
+            guard isLetter(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
+                || byte == UInt8(ascii: "-") else { return false }
+        }
+        return false
     }
 }
 

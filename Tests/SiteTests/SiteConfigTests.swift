@@ -1,3 +1,4 @@
+import Foundation
 import Content
 @testable import Site
 import Testing
@@ -91,4 +92,14 @@ func aMistakeInANestedSettingNamesItsLine(settings: String, message: String) {
         let text = (error as? Diagnostics)?.description ?? ""
         return text.hasPrefix(message)
     }
+}
+
+/// A menu link with a scheme (`https:`, `mailto:`, `c++:`) is an address elsewhere; the hand-made
+/// check agrees with the pattern `^[A-Za-z][A-Za-z0-9+.-]*:`.
+@Test(arguments: ["https://example.org", "mailto:kb@example.org", "topics/index.html", "a:b", "1http:x", "c++:x",
+                  "a.b-c+d:x", "中文:x", "", "x/y:z", "http", "tel:123", "search/index.html#q:1", "#top", "/abs/path"])
+func aMenuLinkWithASchemeIsNotASitePath(url: String) {
+    let pattern = url.range(of: "^[A-Za-z][A-Za-z0-9+.-]*:", options: .regularExpression) != nil
+    #expect(MenuEntry.hasScheme(url) == pattern)
+    #expect(MenuEntry(name: "x", url: url).isSitePath == (!pattern && !url.hasPrefix("/") && !url.hasPrefix("#")))
 }
