@@ -17,6 +17,29 @@ public indirect enum TemplateValue: Sendable {
     /// Converts what page renderers build: `String`, `Int`, `Bool`, `Double`, arrays, `[String: Any]`,
     /// and values that are already `TemplateValue` or `TemplateObject`. Nil for anything else.
     public init?(_ any: Any) {
+        // The types page contexts hold, told apart by their exact type: a cast like `as [Any]`
+        // would first copy a typed array element by element into existentials.
+        let type = ObjectIdentifier(Swift.type(of: any))
+        if type == Self.stringType {
+            self = .string(any as! String)
+            return
+        }
+        if type == Self.objectType {
+            self = .object(TemplateObject(any as! [String: Any]))
+            return
+        }
+        if type == Self.objectListType {
+            self = .list((any as! [[String: Any]]).map { .object(TemplateObject($0)) })
+            return
+        }
+        if type == Self.templateObjectListType {
+            self = .list((any as! [TemplateObject]).map { .object($0) })
+            return
+        }
+        if type == Self.stringListType {
+            self = .list((any as! [String]).map { .string($0) })
+            return
+        }
         // Swift values first: asking a dictionary whether it is a class makes the runtime bridge it.
         switch any {
         case let string as String: self = .string(string)
@@ -31,6 +54,12 @@ public indirect enum TemplateValue: Sendable {
         default: return nil
         }
     }
+
+    private static let stringType = ObjectIdentifier(String.self)
+    private static let objectType = ObjectIdentifier([String: Any].self)
+    private static let objectListType = ObjectIdentifier([[String: Any]].self)
+    private static let templateObjectListType = ObjectIdentifier([TemplateObject].self)
+    private static let stringListType = ObjectIdentifier([String].self)
 
     /// The text `{{x}}` prints (before escaping).
     var text: String {
