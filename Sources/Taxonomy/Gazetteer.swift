@@ -70,13 +70,26 @@ public struct Gazetteer: Sendable {
 // MARK: - Index
 
 /// Lookup tables built once per gazetteer; a class so that copies of a `Gazetteer` share them.
-final class GazetteerIndex: Sendable {
+/// The detector (what ingest finds regions in text with) is built the first time it is asked
+/// for: a build of the site, whose reports name their regions, seldom needs it.
+final class GazetteerIndex: @unchecked Sendable {
     let byCode: [String: Int]
     let byName: [String: [Int]]
     let bySlug: [String: Int]
     let parent: [Int?]
     let children: [[Int]]
-    let detector: RegionDetector
+    private let regions: [Region]
+    private let lock = NSLock()
+    private var builtDetector: RegionDetector?
+
+    var detector: RegionDetector {
+        lock.withLock {
+            if let builtDetector { return builtDetector }
+            let detector = RegionDetector(regions: regions, byName: byName, parent: parent)
+            builtDetector = detector
+            return detector
+        }
+    }
 
     init(regions: [Region]) {
         var byCode: [String: Int] = [:]
@@ -98,7 +111,7 @@ final class GazetteerIndex: Sendable {
         self.bySlug = bySlug
         self.parent = parent
         self.children = children.map { $0.sorted { regions[$0].code < regions[$1].code } }
-        self.detector = RegionDetector(regions: regions, byName: byName, parent: parent)
+        self.regions = regions
     }
 
     /// Positions from the province down to `position`; stops on a cycle rather than looping.
