@@ -12,9 +12,20 @@ public enum ReportFile {
     /// Parses a report file. Every problem in the file is collected and thrown together as
     /// `Diagnostics`, each with its line and column counted in the file (front matter included).
     public static func parse(_ text: String, path: String) throws(Diagnostics) -> Report {
-        let split: (yaml: String, body: String)
+        try parse(text, path: path, withBody: true).report
+    }
+
+    /// The front matter alone (the report's body left empty), and where the body starts in the
+    /// text's UTF-8 when the file needed no rewriting (no byte-order mark, no `\r\n`). A build
+    /// reads every report's front matter but renders the body later, from the file.
+    public static func parseFrontMatter(_ text: String, path: String) throws(Diagnostics) -> (report: Report, bodyOffset: Int?) {
+        try parse(text, path: path, withBody: false)
+    }
+
+    private static func parse(_ text: String, path: String, withBody: Bool) throws(Diagnostics) -> (report: Report, bodyOffset: Int?) {
+        let split: (yaml: String, body: String, bodyOffset: Int?)
         do {
-            split = try splitFrontMatter(text, path: path)
+            split = try frontMatterParts(text, path: path, withBody: withBody)
         } catch {
             throw Diagnostics([error])
         }
@@ -35,7 +46,7 @@ public enum ReportFile {
         guard let report, reader.diagnostics.isEmpty else {
             throw Diagnostics(reader.diagnostics)
         }
-        return report
+        return (report, split.bodyOffset)
     }
 
     /// Writes a report as front matter and body. The output is deterministic: the same report
@@ -80,20 +91,39 @@ public enum ReportFile {
     /// with a byte-order mark removed and Windows line endings made `\n`. Works on the UTF-8
     /// bytes: a report is read on every build.
     static func splitFrontMatter(_ text: String, path: String) throws(Diagnostic) -> (yaml: String, body: String) {
+        let parts = try frontMatterParts(text, path: path, withBody: true)
+        return (parts.yaml, parts.body)
+    }
+
+    /// The YAML, the body (empty unless `withBody`), and the body's offset in `text`'s UTF-8
+    /// when the text was not rewritten.
+    private static func frontMatterParts(_ text: String, path: String, withBody: Bool) throws(Diagnostic)
+        -> (yaml: String, body: String, bodyOffset: Int?)
+    {
         var text = text
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        var rewritten = false
+        if text.hasPrefix("\u{FEFF}") {
+            text.removeFirst()
+            rewritten = true
+        }
         text.makeContiguousUTF8()
         if text.utf8.withContiguousStorageIfAvailable({ !$0.isEmpty && memchr($0.baseAddress!, 0x0D, $0.count) != nil }) == true {
             text = text.replacingOccurrences(of: "\r\n", with: "\n")
             text.makeContiguousUTF8()
+            rewritten = true
         }
         let result = text.utf8.withContiguousStorageIfAvailable { bytes in
-            Result { () throws(Diagnostic) in try split(bytes, path: path) }
+            Result { () throws(Diagnostic) in
+                let (yaml, bodyStart) = try split(bytes, path: path)
+                let body = withBody ? String(decoding: UnsafeBufferPointer(rebasing: bytes[bodyStart...]), as: UTF8.self) : ""
+                return (yaml, body, rewritten ? nil : bodyStart)
+            }
         }
         return try result!.get()
     }
 
-    private static func split(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(Diagnostic) -> (yaml: String, body: String) {
+    /// The YAML and where the body starts.
+    private static func split(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(Diagnostic) -> (yaml: String, bodyStart: Int) {
         // Lines as byte ranges, without their `\n`.
         func lineEnd(from start: Int) -> Int {
             var index = start
@@ -148,7 +178,7 @@ public enum ReportFile {
                     guard isBlank(bodyStart, lineEndIndex) else { break }
                     bodyStart = min(bytes.count, lineEndIndex + 1)
                 }
-                return (yaml, string(bodyStart, bytes.count))
+                return (yaml, bodyStart)
             }
             start = end + 1
         }

@@ -145,9 +145,20 @@ struct ReportChecker: Sendable {
     var gazetteer: Gazetteer
 
     func check(_ text: String, path: String) -> Result<SourceReport, Error> {
-        let report: Report
+        // The front matter alone: the body is rendered later, read from the file again. It is
+        // taken here only for a report without a summary (one is made from it).
+        var report: Report
+        let bodyLocation: (offset: Int, fileSize: Int)?
         do {
-            report = try ReportFile.parse(text, path: path)
+            let head = try ReportFile.parseFrontMatter(text, path: path)
+            report = head.report
+            if let offset = head.bodyOffset {
+                bodyLocation = (offset, text.utf8.count)
+                if report.summary == nil { report.body = String(text.utf8.dropFirst(offset))! }
+            } else {
+                report = try ReportFile.parse(text, path: path)
+                bodyLocation = Self.bodyLocation(of: report.body, in: text)
+            }
         } catch {
             return .failure(error)
         }
@@ -203,7 +214,7 @@ struct ReportChecker: Sendable {
             source: report.source, author: report.author, collection: report.collection, origin: report.origin,
             summary: report.summary ?? Self.summary(of: report), topics: topics,
             regions: resolution.regions, places: report.places, extra: report.extra,
-            bodyLocation: Self.bodyLocation(of: report.body, in: text)))
+            bodyLocation: bodyLocation))
     }
 
     /// The body's byte offset when the file ends with it exactly (no CRLF, BOM or trimmed lines
