@@ -47,42 +47,65 @@ enum PostingsCoding {
             bytes.append(UInt8(v))
         }
 
-        /// The gaps and counts back from the varints.
-        func entries() -> (gaps: [Int], counts: [Int]) {
-            var gaps: [Int] = []
-            var counts: [Int] = []
-            gaps.reserveCapacity(documentFrequency)
-            counts.reserveCapacity(documentFrequency)
-            var reader = ByteReader(bytes)
-            while let gap = reader.varint(), let count = reader.varint() {
-                gaps.append(gap)
-                counts.append(count)
-            }
-            return (gaps, counts)
-        }
-
-        /// The bits, with each entry's level worked out from its counts and its report's length
-        /// (`lengths[doc]`, in normalised scalars) against the corpus's average.
+        /// The bits (`PostingsCoding.encoded`).
         func encoded(lengths: [Int], averageLength: Double) -> [UInt8] {
-            let (gaps, counts) = entries()
-            var levels: [Int] = []
-            levels.reserveCapacity(counts.count)
-            var nextField = 0
-            var doc = -1
-            for (index, gap) in gaps.enumerated() {
-                doc += gap
-                var field: FieldOccurrence? = nil
-                if nextField < fields.count, fields[nextField].entry == Int32(index) {
-                    field = fields[nextField].occurrence
-                    nextField += 1
-                }
-                levels.append(PostingsCoding.level(frequency: counts[index], field: field, length: lengths[doc], averageLength: averageLength))
+            bytes.withUnsafeBufferPointer { bytes in
+                PostingsCoding.encoded(varints: bytes, documentFrequency: documentFrequency, fields: fields,
+                                       lengths: lengths, averageLength: averageLength)
             }
-            let titles = fields.filter { !$0.occurrence.titlePositions.isEmpty }.map {
-                TitleEntry(entry: Int($0.entry), length: Int($0.occurrence.titleLength), positions: $0.occurrence.titlePositions.map(Int.init))
-            }
-            return PostingsCoding.encode(gaps: gaps, levels: levels, titles: titles)
         }
+    }
+
+    /// The gaps and counts back from a term's varints.
+    static func entries(_ bytes: UnsafeBufferPointer<UInt8>, documentFrequency: Int) -> (gaps: [Int], counts: [Int]) {
+        var gaps: [Int] = []
+        var counts: [Int] = []
+        gaps.reserveCapacity(documentFrequency)
+        counts.reserveCapacity(documentFrequency)
+        var offset = 0
+        func varint() -> Int? {
+            var result: UInt64 = 0
+            var shift: UInt64 = 0
+            while offset < bytes.count, shift < 63 {
+                let byte = bytes[offset]
+                offset += 1
+                result |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 { return Int(result) }
+                shift += 7
+            }
+            return nil
+        }
+        while let gap = varint(), let count = varint() {
+            gaps.append(gap)
+            counts.append(count)
+        }
+        return (gaps, counts)
+    }
+
+    /// A term's bits from its varints (id gaps and counts, `Builder` and `PostingsStore`), with
+    /// each entry's level worked out from its counts, its fields and its report's length
+    /// (`lengths[doc]`, in normalised scalars) against the corpus's average.
+    static func encoded(varints bytes: UnsafeBufferPointer<UInt8>, documentFrequency: Int,
+                        fields: [(entry: Int32, occurrence: FieldOccurrence)],
+                        lengths: [Int], averageLength: Double) -> [UInt8] {
+        let (gaps, counts) = entries(bytes, documentFrequency: documentFrequency)
+        var levels: [Int] = []
+        levels.reserveCapacity(counts.count)
+        var nextField = 0
+        var doc = -1
+        for (index, gap) in gaps.enumerated() {
+            doc += gap
+            var field: FieldOccurrence? = nil
+            if nextField < fields.count, fields[nextField].entry == Int32(index) {
+                field = fields[nextField].occurrence
+                nextField += 1
+            }
+            levels.append(PostingsCoding.level(frequency: counts[index], field: field, length: lengths[doc], averageLength: averageLength))
+        }
+        let titles = fields.filter { !$0.occurrence.titlePositions.isEmpty }.map {
+            TitleEntry(entry: Int($0.entry), length: Int($0.occurrence.titleLength), positions: $0.occurrence.titlePositions.map(Int.init))
+        }
+        return PostingsCoding.encode(gaps: gaps, levels: levels, titles: titles)
     }
 
     /// A posting whose term is in the report's title: its entry index, the title's length and where.

@@ -31,7 +31,7 @@ public struct SearchIndexWriter: Sendable {
     private var table = TermTable(capacity: 1 << 15)
     private var keyTerms: [Int32] = []
     private var wordTerms: [String: Int] = [:]
-    private var builders: [PostingsCoding.Builder] = []
+    private var postings = PostingsStore()
     /// Each term's key (`TermScanner`), or the word for words.
     private var termKeys: [UInt64] = []
     private var termWords: [Int: String] = [:]
@@ -85,35 +85,38 @@ public struct SearchIndexWriter: Sendable {
             nextField += 1
             return fields[nextField - 1]
         }
-        // New terms first, so that the appends below work on storage that no longer grows.
-        var terms = [Int](repeating: 0, count: document.keys.count)
+        if !isKnownUniquelyReferenced(&postings) { postings = postings.copy() }
+        // Terms first (new ones added), then the entries, on storage that no longer grows.
+        var terms = [Int](repeating: 0, count: document.keys.count + document.words.count)
         for (index, key) in document.keys.enumerated() {
             let (slot, isNew) = table.index(of: key)
             if isNew {
-                keyTerms.append(Int32(builders.count))
-                builders.append(PostingsCoding.Builder())
+                keyTerms.append(Int32(postings.addTerm()))
                 termKeys.append(key)
             }
             terms[index] = Int(keyTerms[slot])
         }
-        builders.withUnsafeMutableBufferPointer { builders in
-            for (index, term) in terms.enumerated() {
-                builders[term].append(doc: id, frequency: document.keyFrequencies[index], field: field(index))
-            }
-        }
         for (index, word) in document.words.enumerated() {
-            let term: Int
             if let known = wordTerms[word] {
-                term = known
+                terms[document.keys.count + index] = known
             } else {
-                term = builders.count
+                let term = postings.addTerm()
                 wordTerms[word] = term
                 termWords[term] = word
-                builders.append(PostingsCoding.Builder())
                 termKeys.append(0)
+                terms[document.keys.count + index] = term
             }
-            builders[term].append(doc: id, frequency: document.wordFrequencies[index], field: field(document.keys.count + index))
         }
+        let keyCount = document.keys.count
+        var withFields: [(term: Int, entry: Int32, occurrence: FieldOccurrence)] = []
+        postings.withTerms { states in
+            for (index, term) in terms.enumerated() {
+                let frequency = index < keyCount ? document.keyFrequencies[index] : document.wordFrequencies[index - keyCount]
+                let entry = PostingsStore.append(doc: id, frequency: frequency, to: &states[term])
+                if let occurrence = field(index) { withFields.append((term, entry, occurrence)) }
+            }
+        }
+        for item in withFields { postings.addField(term: item.term, entry: item.entry, occurrence: item.occurrence) }
     }
 
     /// Writes the postings shards, the facets, the character code and `meta.js`; returns what a
@@ -123,19 +126,25 @@ public struct SearchIndexWriter: Sendable {
         let n = documentCount
         let ownFileBytes = self.ownFileBytes
         let average = SearchFormat.averageLength(total: totalTextLength, documents: n)
-        let names = builders.indices.map { termWords[$0].map { SearchToken.wordPrefix + $0 } ?? TermScanner.name(of: termKeys[$0]) }
-        let encoded = Parallel.map(builders) { $0.encoded(lengths: lengths, averageLength: average) }
+        let postings = self.postings
+        let termIndices = Array(0..<postings.count)
+        let names = termIndices.map { termWords[$0].map { SearchToken.wordPrefix + $0 } ?? TermScanner.name(of: termKeys[$0]) }
+        let lengths = self.lengths
+        let encoded = Parallel.map(termIndices) { term in
+            PostingsCoding.encoded(varints: postings.bytes(of: term), documentFrequency: postings.documentFrequency(of: term),
+                                   fields: postings.fields[term], lengths: lengths, averageLength: average)
+        }
         let listBytes = encoded.reduce(0) { $0 + SearchFormat.listBytes(encodedCount: $1.count, ownFileBytes: ownFileBytes) }
         let shardCount = SearchFormat.shardCount(listBytes: listBytes)
         var shards = [[Int]](repeating: [], count: shardCount)
-        for term in builders.indices {
+        for term in termIndices {
             shards[SearchFormat.shard(of: names[term], shards: shardCount)].append(term)
         }
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("p"), withIntermediateDirectories: true)
         let directory = self.directory
         let failures = Parallel.map(Array(shards.enumerated())) { index, shard -> Error? in
             let entries = shard.map {
-                ShardEntry(name: names[$0], documentFrequency: builders[$0].documentFrequency, base64: Data(encoded[$0]).base64EncodedString())
+                ShardEntry(name: names[$0], documentFrequency: postings.documentFrequency(of: $0), base64: Data(encoded[$0]).base64EncodedString())
             }
             do {
                 for file in Self.shardFiles(index, entries: entries, documents: n, ownFileBytes: ownFileBytes) {

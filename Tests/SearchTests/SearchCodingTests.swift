@@ -49,6 +49,44 @@ import Testing
         #expect(PostingsCoding.decode(Array(bits.prefix(2)), documentFrequency: 4) == nil)
     }
 
+    /// The index writer's store appends what `Builder` appends (gaps and counts of any size,
+    /// fields) and gives the same bits; a copy keeps its contents when the original changes.
+    @Test func theStoreKeepsWhatABuilderKeeps() {
+        var generator = SystemRandomNumberGenerator()
+        let store = PostingsStore()
+        var builders: [PostingsCoding.Builder] = []
+        for _ in 0..<40 {
+            _ = store.addTerm()
+            builders.append(PostingsCoding.Builder())
+        }
+        var docs = [Int](repeating: -1, count: 40)
+        for _ in 0..<3_000 {
+            let term = Int.random(in: 0..<40, using: &generator)
+            let doc = docs[term] + Int.random(in: 1...(Bool.random(using: &generator) ? 3 : 100_000), using: &generator)
+            let frequency = UInt32.random(in: 1...(Bool.random(using: &generator) ? 5 : 1_000_000), using: &generator)
+            let field = Int.random(in: 0..<20, using: &generator) == 0
+                ? FieldOccurrence(term: 0, titleLength: 9, titlePositions: [1, 4], tags: 1, regions: 0, headings: 2) : nil
+            docs[term] = doc
+            builders[term].append(doc: doc, frequency: frequency, field: field)
+            let entry = store.withTerms { PostingsStore.append(doc: doc, frequency: frequency, to: &$0[term]) }
+            if let field { store.addField(term: term, entry: entry, occurrence: field) }
+        }
+        let copy = store.copy()
+        let lengths = [Int](repeating: 800, count: (docs.max() ?? 0) + 1)
+        func bits(_ store: PostingsStore, _ term: Int) -> [UInt8] {
+            PostingsCoding.encoded(varints: store.bytes(of: term), documentFrequency: store.documentFrequency(of: term),
+                                   fields: store.fields[term], lengths: lengths, averageLength: 1_000)
+        }
+        let before = (0..<40).map { bits(copy, $0) }
+        for term in 0..<40 {
+            #expect(store.documentFrequency(of: term) == builders[term].documentFrequency)
+            #expect(bits(store, term) == builders[term].encoded(lengths: lengths, averageLength: 1_000))
+        }
+        _ = store.withTerms { PostingsStore.append(doc: docs[0] + 1, frequency: 1, to: &$0[0]) }
+        #expect((0..<40).map { bits(copy, $0) } == before)
+        #expect(bits(store, 0) != before[0])
+    }
+
     @Test func reportIdListsReadBack() {
         for ids in [[], [0], [5, 6, 7, 8], Array(stride(from: 3, to: 20_000, by: 7)), [0, 19_999]] {
             #expect(PostingsCoding.decodeIDs(PostingsCoding.encodeIDs(ids)) == ids)
