@@ -89,7 +89,14 @@ public struct IndexedDocument: Sendable {
     /// and the excerpt's reach) as the character code's bits in base64, with its length in
     /// scalars; `h` says where the rest file, when there is one, starts in the body.
     static func files(_ document: SearchDocument, id: Int) -> [(key: String, contents: String)] {
-        let body = Array(document.body.unicodeScalars)
+        // One pass over the text (`Array(_:)` would count the scalars first, then copy them).
+        let text = document.body
+        let body = [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
+            for scalar in text.unicodeScalars {
+                buffer.initializeElement(at: count, to: scalar)
+                count += 1
+            }
+        }
         let split = SearchFormat.headScalars
         let hasRest = body.count > split + SearchFormat.excerptReach
         let head = hasRest ? body[0..<(split + SearchFormat.excerptReach)] : body[...]
