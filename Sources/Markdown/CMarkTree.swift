@@ -200,10 +200,11 @@ enum CMarkTree {
 
     // MARK: - Output
 
-    static func html(_ root: OpaquePointer, options: Int32) -> String {
-        guard let rendered = cmark_render_html(root, options) else { return "" }
+    /// The HTML's UTF-8 (valid: cmark parses with `CMARK_OPT_VALIDATE_UTF8`).
+    static func html(_ root: OpaquePointer, options: Int32) -> [UInt8] {
+        guard let rendered = cmark_render_html(root, options) else { return [] }
         defer { free(rendered) }
-        return String(cString: rendered)
+        return rendered.withMemoryRebound(to: UInt8.self, capacity: 1) { Array(UnsafeBufferPointer(start: $0, count: strlen(rendered))) }
     }
 
     /// The document's text, one block per line. A line break between two Chinese characters

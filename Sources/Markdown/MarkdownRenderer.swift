@@ -25,13 +25,21 @@ public struct AutoLink: Equatable, Sendable {
 }
 
 public struct RenderedMarkdown: Equatable, Sendable {
-    public var html: String
+    /// The HTML as cmark wrote it, in UTF-8: a page takes it as it is, without a `String` made
+    /// (and its UTF-8 checked) on the way.
+    public var htmlBytes: [UInt8]
     public var headings: [Heading]
     /// The text without markup, for search and summaries.
     public var plainText: String
 
+    public var html: String { String(decoding: htmlBytes, as: UTF8.self) }
+
     public init(html: String, headings: [Heading], plainText: String) {
-        self.html = html
+        self.init(htmlBytes: Array(html.utf8), headings: headings, plainText: plainText)
+    }
+
+    public init(htmlBytes: [UInt8], headings: [Heading], plainText: String) {
+        self.htmlBytes = htmlBytes
         self.headings = headings
         self.plainText = plainText
     }
@@ -77,7 +85,7 @@ public enum MarkdownRenderer {
             root, reserved: options.reservedAnchors, topLevel: options.topHeadingLevel)
         CMarkTree.insertAutoLinks(autoLinks, in: root)
         return RenderedMarkdown(
-            html: CMarkTree.html(root, options: safety),
+            htmlBytes: CMarkTree.html(root, options: safety),
             headings: headings,
             plainText: CMarkTree.plainText(root)
         )

@@ -2,6 +2,7 @@ import Content
 import Foundation
 import Markdown
 import Taxonomy
+import Templates
 
 extension PageRenderer {
     /// Ids headings in a body never take: the templates' own, and `top`, which browsers treat specially.
@@ -33,7 +34,7 @@ extension PageRenderer {
             }]
         }
         context["toc"] = tableOfContents(rendered.headings)
-        context["body"] = rendered.html
+        context["body"] = TemplateValue.html(rendered.htmlBytes)
         context["related"] = model.relatedReports(to: id).map { reportItem($0, from: here) }
         if let sequence = sequence(of: id, from: here) { context["sequence"] = sequence }
         return (Page(path: here.path, bytes: templates.renderBytes("report", context: context)), rendered)
