@@ -139,13 +139,17 @@ public struct SiteModel: Sendable {
     /// The report's regions as paths from the top, one per region named (ancestors named too are not repeated).
     public func regionPaths(of id: Int) -> [[Region]] {
         let named = reports[id].regions
+        if named.count == 1 { return [gazetteer.path(of: named[0])] }
         let paths = named.map { gazetteer.path(of: $0) }
         // Drop a path that is the start of another one: 江苏省 is shown inside 江苏省 › 苏州市 › 昆山市.
-        return paths.enumerated().filter { index, path in
-            !paths.enumerated().contains { other, longer in
-                other != index && longer.count > path.count && Array(longer.prefix(path.count)) == path
-            } && !paths[..<index].contains(path)
-        }.map(\.element)
+        // (Compared by code: asked for on every page that lists the report.)
+        let codes = paths.map { $0.map(\.code) }
+        return paths.indices.filter { index in
+            let path = codes[index]
+            return !codes.indices.contains { other in
+                other != index && codes[other].count > path.count && codes[other].starts(with: path)
+            } && !codes[..<index].contains(path)
+        }.map { paths[$0] }
     }
 
     /// Topic names with how many of these reports carry them, most first, then by name.
