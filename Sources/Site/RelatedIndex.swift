@@ -85,19 +85,47 @@ struct RelatedIndex: Sendable {
     private struct Scores {
         var ids: [Int] = []
         var values: [Double] = []
-        private var positions: [Int: Int] = [:]
+        /// Open addressing from id to position + 1 (0: empty), keys beside: a `Dictionary`
+        /// hashes with a seeded hasher, several times slower for the thousands of candidates
+        /// every report page scores.
+        private var slots = [Int32](repeating: 0, count: 1024)
+        private var keys = [Int](repeating: 0, count: 1024)
 
         var count: Int { ids.count }
 
-        func contains(_ id: Int) -> Bool { positions[id] != nil }
+        func contains(_ id: Int) -> Bool { position(of: id).found }
 
         mutating func add(_ weight: Double, to id: Int) {
-            if let position = positions[id] {
-                values[position] += weight
-            } else {
-                positions[id] = ids.count
-                ids.append(id)
-                values.append(weight)
+            let (slot, found) = position(of: id)
+            if found {
+                values[Int(slots[slot]) - 1] += weight
+                return
+            }
+            ids.append(id)
+            values.append(weight)
+            slots[slot] = Int32(ids.count)
+            keys[slot] = id
+            if ids.count * 2 > slots.count { grow() }
+        }
+
+        /// Where `id` is, or the empty slot where it would go.
+        private func position(of id: Int) -> (slot: Int, found: Bool) {
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(id)) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            while slots[slot] != 0 {
+                if keys[slot] == id { return (slot, true) }
+                slot = (slot + 1) & mask
+            }
+            return (slot, false)
+        }
+
+        private mutating func grow() {
+            slots = [Int32](repeating: 0, count: slots.count * 2)
+            keys = [Int](repeating: 0, count: keys.count * 2)
+            for (index, id) in ids.enumerated() {
+                let (slot, _) = position(of: id)
+                slots[slot] = Int32(index + 1)
+                keys[slot] = id
             }
         }
 
