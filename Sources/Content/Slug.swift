@@ -19,6 +19,14 @@ public enum Slug {
         return lines.map { slug(fromLatin: String($0), maxLength: maxLength) }
     }
 
+    /// Starts ICU's Han-Latin on another thread, so that its start (about a tenth of a second,
+    /// once per process) overlaps other work; transliterations after it are quick.
+    public static func warmUp() {
+        DispatchQueue.global().async {
+            _ = "中".applyingTransform(StringTransform("Han-Latin; Latin-ASCII"), reverse: false)
+        }
+    }
+
     private static func latin(_ text: String) -> String {
         if let known = transliterations.value(for: text) { return known }
         let latin = text.applyingTransform(StringTransform("Han-Latin; Latin-ASCII"), reverse: false) ?? text

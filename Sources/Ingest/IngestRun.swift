@@ -89,6 +89,7 @@ public struct IngestRun: Sendable {
             log?("[\(step + 1)/\(Self.steps.count)] \(Self.steps[step]) (\(detail)) \(milliseconds) ms")
             stepStart = clock.now
         }
+        Slug.warmUp()  // while the taxonomy loads; every report's slug needs it
         let ingester = try loadTaxonomy()
         finished(0, "\(ingester.vocabulary.topics.count) topics, \(ingester.gazetteer.regions.count) regions")
         let reportsURL = root.appendingPathComponent(Self.reportsFolder, isDirectory: true)
