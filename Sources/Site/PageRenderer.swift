@@ -76,26 +76,24 @@ public struct PageRenderer: Sendable {
     /// What the layout needs on every page.
     func common(_ here: PageLocation, title: String?, kind: String) -> [String: Any] {
         let config = model.config
+        // Made as template values, not dictionaries of `Any` to convert: every page has them.
+        var site: [String: TemplateValue] = [
+            "title": .string(config.title), "language": .string(config.language), "baseURL": .string(config.baseURL),
+        ]
+        // Empty strings count as true in Mustache sections, so empty values are left out.
+        if !config.description.isEmpty { site["description"] = .string(config.description) }
+        var nav: [String: TemplateValue] = [:]
+        for (name, path) in [("home", PageLocation.home), ("topics", PageLocation.topics), ("regions", PageLocation.regions),
+                             ("stylesheet", PageLocation.stylesheet), ("feed", PageLocation.feed), ("search", PageLocation.search),
+                             ("genres", PageLocation.genres), ("years", PageLocation.years)] {
+            nav[name] = .string(here.href(path))
+        }
         var context: [String: Any] = [
-            // Empty strings count as true in Mustache sections, so empty values are left out.
-            "site": [
-                "title": config.title,
-                "language": config.language,
-                "baseURL": config.baseURL,
-            ].merging(config.description.isEmpty ? [:] : ["description": config.description]) { a, _ in a },
+            "site": TemplateObject(site),
             "pageTitle": title.map { "\($0) · \(config.title)" } ?? config.title,
             "root": here.root,
             "canonical": config.baseURL + (here.path.hasSuffix("index.html") ? String(here.path.dropLast("index.html".count)) : here.path),
-            "nav": [
-                "home": here.href(PageLocation.home),
-                "topics": here.href(PageLocation.topics),
-                "regions": here.href(PageLocation.regions),
-                "stylesheet": here.href(PageLocation.stylesheet),
-                "feed": here.href(PageLocation.feed),
-                "search": here.href(PageLocation.search),
-                "genres": here.href(PageLocation.genres),
-                "years": here.href(PageLocation.years),
-            ],
+            "nav": TemplateObject(nav),
             "menu": config.menu.map { menuItem($0, from: here) },
         ]
         if config.search.headerBox { context["headerSearch"] = true }
@@ -106,12 +104,12 @@ public struct PageRenderer: Sendable {
 
     /// A link of site.yml's `menu`: a site path made relative to the page; `current` on the page it
     /// names and on the pages in its folder (`topics/index.html` covers `topics/…`).
-    private func menuItem(_ entry: MenuEntry, from here: PageLocation) -> [String: Any] {
-        guard entry.isSitePath else { return ["name": entry.name, "href": entry.url] }
-        var item: [String: Any] = ["name": entry.name, "href": here.href(entry.url)]
+    private func menuItem(_ entry: MenuEntry, from here: PageLocation) -> TemplateObject {
+        guard entry.isSitePath else { return TemplateObject(["name": .string(entry.name), "href": .string(entry.url)]) }
+        var item: [String: TemplateValue] = ["name": .string(entry.name), "href": .string(here.href(entry.url))]
         let folder = entry.url.hasSuffix("/index.html") ? String(entry.url.dropLast("index.html".count)) : nil
-        if here.path == entry.url || folder.map({ here.path.hasPrefix($0) }) == true { item["current"] = true }
-        return item
+        if here.path == entry.url || folder.map({ here.path.hasPrefix($0) }) == true { item["current"] = .bool(true) }
+        return TemplateObject(item)
     }
 
     /// A report as an entry of a list: title, link, date, summary and where it is about. The same

@@ -36,6 +36,10 @@ public indirect enum TemplateValue: Sendable {
             self = .list((any as! [TemplateObject]).map { .object($0) })
             return
         }
+        if type == Self.templateObjectType {
+            self = .object(any as! TemplateObject)
+            return
+        }
         if type == Self.stringListType {
             self = .list((any as! [String]).map { .string($0) })
             return
@@ -60,6 +64,7 @@ public indirect enum TemplateValue: Sendable {
     private static let objectListType = ObjectIdentifier([[String: Any]].self)
     private static let templateObjectListType = ObjectIdentifier([TemplateObject].self)
     private static let stringListType = ObjectIdentifier([String].self)
+    private static let templateObjectType = ObjectIdentifier(TemplateObject.self)
 
     /// The text `{{x}}` prints (before escaping).
     var text: String {
