@@ -1,5 +1,6 @@
 import Foundation
 import Taxonomy
+import Templates
 
 extension PageRenderer {
     // MARK: - Region index
@@ -15,11 +16,11 @@ extension PageRenderer {
 
     /// Every node carries `children` (maybe empty): the recursive partial must never find its
     /// parent's `children` by looking up the context stack.
-    private func regionTree(_ region: Region, from here: PageLocation) -> [String: Any] {
+    private func regionTree(_ region: Region, from here: PageLocation) -> [String: TemplateValue] {
         var node = regionLink(region, from: here)
         let children = (model.regionChildren[region.code] ?? []).map { regionTree($0, from: here) }
-        node["children"] = children
-        node["hasChildren"] = !children.isEmpty
+        node["children"] = .list(children.map { .object(TemplateObject($0)) })
+        node["hasChildren"] = .bool(!children.isEmpty)
         return node
     }
 
@@ -36,7 +37,7 @@ extension PageRenderer {
             context["pagination"] = links
         }
         var info = regionLink(region, from: here)
-        info["level"] = Self.levelName(region.level)
+        info["level"] = .string(Self.levelName(region.level))
         context["region"] = info
         context["breadcrumbs"] = model.gazetteer.path(of: region).dropLast().map { regionLink($0, from: here) }
         context["children"] = (model.regionChildren[region.code] ?? []).map { regionLink($0, from: here) }

@@ -1,5 +1,6 @@
 import Foundation
 import Taxonomy
+import Templates
 
 extension PageRenderer {
     /// How many co-occurring topics and regions a topic page lists.
@@ -11,11 +12,11 @@ extension PageRenderer {
     public func topicIndex() -> Page {
         let here = PageLocation(path: PageLocation.topics)
         var context = common(here, title: "主题", kind: "topicsPage")
-        context["groups"] = model.topTopics.map { topic -> [String: Any] in
+        context["groups"] = model.topTopics.map { topic -> [String: TemplateValue] in
             var group = topicLink(topic, from: here)
             let children = descendants(of: topic.name, depth: 1, from: here)
-            group["children"] = children
-            group["hasChildren"] = !children.isEmpty
+            group["children"] = .list(children.map { .object(TemplateObject($0)) })
+            group["hasChildren"] = .bool(!children.isEmpty)
             return group
         }
         if let heatmap = heatmap(from: here) { context["heatmap"] = heatmap }
@@ -23,13 +24,13 @@ extension PageRenderer {
     }
 
     /// Children, grandchildren, … flattened in vocabulary order, each with its depth.
-    private func descendants(of name: String, depth: Int, from here: PageLocation, seen: Set<String> = []) -> [[String: Any]] {
+    private func descendants(of name: String, depth: Int, from here: PageLocation, seen: Set<String> = []) -> [[String: TemplateValue]] {
         var seen = seen
         seen.insert(name)
-        var list: [[String: Any]] = []
+        var list: [[String: TemplateValue]] = []
         for child in model.topicChildren[name] ?? [] where !seen.contains(child.name) {
             var link = topicLink(child, from: here)
-            link["depth"] = depth
+            link["depth"] = .int(depth)
             list.append(link)
             list += descendants(of: child.name, depth: depth + 1, from: here, seen: seen)
         }

@@ -134,18 +134,19 @@ public struct PageRenderer: Sendable {
         return item
     }
 
-    func topicLink(_ topic: Topic, from here: PageLocation) -> [String: Any] {
-        var link: [String: Any] = [
-            "name": topic.name,
-            "href": here.href(model.topicPath(topic.name)),
-            "count": model.count(topic: topic.name),
+    /// Links are template values already: lists of them are on most pages.
+    func topicLink(_ topic: Topic, from here: PageLocation) -> [String: TemplateValue] {
+        var link: [String: TemplateValue] = [
+            "name": .string(topic.name),
+            "href": .string(here.href(model.topicPath(topic.name))),
+            "count": .int(model.count(topic: topic.name)),
         ]
-        if !topic.description.isEmpty { link["description"] = topic.description }
+        if !topic.description.isEmpty { link["description"] = .string(topic.description) }
         return link
     }
 
-    func regionLink(_ region: Region, from here: PageLocation) -> [String: Any] {
-        ["name": region.name, "href": here.href(model.regionPath(region)), "count": model.count(region: region.code)]
+    func regionLink(_ region: Region, from here: PageLocation) -> [String: TemplateValue] {
+        ["name": .string(region.name), "href": .string(here.href(model.regionPath(region))), "count": .int(model.count(region: region.code))]
     }
 
     /// Links to the neighbouring pages of a long list, or nil when it fits on one page.

@@ -36,6 +36,14 @@ public indirect enum TemplateValue: Sendable {
             self = .list((any as! [TemplateObject]).map { .object($0) })
             return
         }
+        if type == Self.valuesType {
+            self = .object(TemplateObject(any as! [String: TemplateValue]))
+            return
+        }
+        if type == Self.valuesListType {
+            self = .list((any as! [[String: TemplateValue]]).map { .object(TemplateObject($0)) })
+            return
+        }
         if type == Self.templateObjectType {
             self = .object(any as! TemplateObject)
             return
@@ -65,6 +73,8 @@ public indirect enum TemplateValue: Sendable {
     private static let templateObjectListType = ObjectIdentifier([TemplateObject].self)
     private static let stringListType = ObjectIdentifier([String].self)
     private static let templateObjectType = ObjectIdentifier(TemplateObject.self)
+    private static let valuesType = ObjectIdentifier([String: TemplateValue].self)
+    private static let valuesListType = ObjectIdentifier([[String: TemplateValue]].self)
 
     /// The text `{{x}}` prints (before escaping).
     var text: String {
