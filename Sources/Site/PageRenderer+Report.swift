@@ -125,10 +125,12 @@ extension PageRenderer {
     }
 
     /// The body's headings, indented by level; none for a body with fewer than two.
-    func tableOfContents(_ entries: [Heading]) -> [[String: Any]] {
+    func tableOfContents(_ entries: [Heading]) -> [[String: TemplateValue]] {
         guard entries.count >= 2 else { return [] }
         let top = entries.map(\.level).min() ?? 1
-        return entries.map { ["text": $0.text, "anchor": $0.anchor, "depth": $0.level - top, "nested": $0.level > top] }
+        return entries.map {
+            ["text": .string($0.text), "anchor": .string($0.anchor), "depth": .int($0.level - top), "nested": .bool($0.level > top)]
+        }
     }
 
     /// The newer and older report within the report's first topic.

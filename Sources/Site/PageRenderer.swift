@@ -118,18 +118,20 @@ public struct PageRenderer: Sendable {
         reportItems.item(id, root: here.root) { TemplateObject(reportItemValues(id, from: here), memoizable: true) }
     }
 
-    private func reportItemValues(_ id: Int, from here: PageLocation) -> [String: Any] {
+    private func reportItemValues(_ id: Int, from here: PageLocation) -> [String: TemplateValue] {
         let report = model.reports[id]
-        var item: [String: Any] = [
-            "title": report.title,
-            "href": here.href(PageLocation.report(report.slug)),
-            "regions": model.regionPaths(of: id).compactMap(\.last).map { regionLink($0, from: here) },
-            "topics": report.topics.map { ["name": $0, "href": here.href(model.topicPath($0))] },
+        var item: [String: TemplateValue] = [
+            "title": .string(report.title),
+            "href": .string(here.href(PageLocation.report(report.slug))),
+            "regions": .list(model.regionPaths(of: id).compactMap(\.last).map { .object(TemplateObject(regionLink($0, from: here))) }),
+            "topics": .list(report.topics.map {
+                .object(TemplateObject(["name": .string($0), "href": .string(here.href(model.topicPath($0)))]))
+            }),
         ]
-        if !report.summary.isEmpty { item["summary"] = report.summary }
+        if !report.summary.isEmpty { item["summary"] = .string(report.summary) }
         if let date = report.date {
-            item["date"] = date.description
-            item["dateText"] = Self.chineseDate(date)
+            item["date"] = .string(date.description)
+            item["dateText"] = .string(Self.chineseDate(date))
         }
         return item
     }
