@@ -35,6 +35,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        Self.acceptStopSignals()
         let console = Console(options)
         let root = options.root
         let watcher = SourceWatcher(root: root)
@@ -63,5 +64,15 @@ struct ServeCommand: ParsableCommand {
             console.say("changed: " + changed.prefix(5).joined(separator: ", ") + (changed.count > 5 ? " and \(changed.count - 5) more" : ""))
             server.state.finished(failure: rebuilder.build(changed: changed))
         }
+    }
+
+    /// A server runs until stopped: Ctrl-C, `kill` and a closed terminal must reach it even when
+    /// the program that started it blocked those signals (a blocked mask is inherited across exec).
+    /// Called first, so that every thread made later inherits the unblocked mask.
+    static func acceptStopSignals() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&signals, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 }

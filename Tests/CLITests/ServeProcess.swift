@@ -10,7 +10,8 @@ final class ServeProcess {
     let output: URL
     private(set) var port = 0
 
-    init(site: URL, arguments: [String] = []) throws {
+    /// `blocking`: signals the process starts with blocked, as a parent that blocks them leaves them.
+    init(site: URL, arguments: [String] = [], blocking: [Int32] = []) throws {
         output = FileManager.default.temporaryDirectory.appendingPathComponent("policykb-serve-\(UUID().uuidString).log")
         let binary = PolicyKBBinary.url.path
         let argumentList = [binary, "serve", "--port", "0", "--interval", "100", "--site", site.path] + arguments
@@ -22,8 +23,18 @@ final class ServeProcess {
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         var argv: [UnsafeMutablePointer<CChar>?] = argumentList.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        if !blocking.isEmpty {
+            var mask = sigset_t()
+            sigemptyset(&mask)
+            for signal in blocking { sigaddset(&mask, signal) }
+            posix_spawnattr_setsigmask(&attributes, &mask)
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+        }
         var child: pid_t = 0
-        let status = posix_spawn(&child, binary, &actions, nil, &argv, environ)
+        let status = posix_spawn(&child, binary, &actions, &attributes, &argv, environ)
         guard status == 0 else { throw Failure(message: "cannot start policykb serve: \(status)") }
         pid = child
     }
@@ -70,6 +81,17 @@ final class ServeProcess {
             Thread.sleep(forTimeInterval: 0.2)
         }
         return last
+    }
+
+    /// Whether the process ends within `timeout` after `signal`.
+    func ends(after signal: Int32, timeout: TimeInterval = 10) -> Bool {
+        kill(pid, signal)
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if !isRunning { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return false
     }
 
     func stop() {

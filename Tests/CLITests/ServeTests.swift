@@ -87,6 +87,18 @@ import Testing
         #expect(page?.body.contains("测试用的新说明") == true, "the vocabulary should be read again: \(server.log)")
     }
 
+    /// Started by a program that blocks SIGTERM and SIGINT (their mask is inherited), serve still
+    /// stops on them.
+    @Test(arguments: [SIGTERM, SIGINT])
+    func aStopSignalEndsServeThoughItsParentBlockedIt(signal: Int32) throws {
+        let site = try SampleSite()
+        defer { site.remove() }
+        let server = try ServeProcess(site: site.root, blocking: [SIGTERM, SIGINT, SIGHUP])
+        defer { server.stop() }
+        try server.waitUntilServing()
+        #expect(server.ends(after: signal), "serve should stop on signal \(signal): \(server.log)")
+    }
+
     // MARK: - Helpers
 
     /// A report's Markdown file and the path its page is served at.
