@@ -8,7 +8,8 @@ For each corpus size it measures: a full build (`policykb build`) with its peak 
 rendering the same Markdown bodies concatenated; Hugo building the same files with `tags` and
 `regions` taxonomies and a minimal layout (when `hugo` is installed, or installable with apt-get);
 an incremental rebuild after one report's body changes; and ingest of raw text (MB/s).
-Every figure is also given as a ratio to a reference measured in the same run.
+Every figure is also given as a ratio to a reference measured in the same run: the full build,
+cmark and Hugo run in turn, three rounds (two at 100,000), each the fastest of its rounds.
 """
 import argparse
 import os
@@ -40,11 +41,6 @@ def timed(command, cwd=None):
     return elapsed, (int(peak.group(1)) / 1024 if peak else float("nan"))
 
 
-def best_of(times, command, cwd=None):
-    results = [timed(command, cwd) for _ in range(times)]
-    return min(r[0] for r in results), max(r[1] for r in results)
-
-
 def bodies(reports_dir):
     for name in sorted(os.listdir(reports_dir)):
         if name.endswith(".md"):
@@ -53,9 +49,9 @@ def bodies(reports_dir):
             yield name, text.split("\n---\n", 1)[1] if text.startswith("---\n") else text
 
 
-def cmark_floor(site, work):
-    """cmark on the bodies concatenated, in files of at most 256 MB (cmark refuses a document
-    over 1 GB); the fastest of three runs of each part, added up."""
+def cmark_parts(site, work):
+    """The bodies concatenated, in files of at most 256 MB (cmark refuses a document over 1 GB),
+    and their total size."""
     limit = 256 * 1024 * 1024
     parts, size = [], 0
     out = None
@@ -70,10 +66,12 @@ def cmark_floor(site, work):
         size += len(data)
     if out:
         out.close()
-    elapsed = sum(min(run(["sh", "-c", f"cmark '{part}' > /dev/null"])[0] for _ in range(3)) for part in parts)
-    for part in parts:
-        os.remove(part)
-    return elapsed, size
+    return parts, size
+
+
+def cmark_floor(parts):
+    """cmark on every part once, added up."""
+    return sum(run(["sh", "-c", f"cmark '{part}' > /dev/null"])[0] for part in parts)
 
 
 def tool_available(tool, allow_install):
@@ -179,10 +177,25 @@ def main():
         if not os.path.isdir(site):
             run([sys.executable, os.path.join(ROOT, "scripts", "bench", "generate-corpus.py"),
                  "--count", str(size), "--out", site, "--site", ROOT])
-        # --full: a second build would otherwise reuse everything the first one made.
-        build, peak = best_of(2, [BINARY, "build", "--quiet", "--full", "--site", site])
-        floor, markdown_bytes = cmark_floor(site, work) if cmark_version else (float("nan"), 0)
-        row = {"size": size, "build": build, "peak": peak, "floor": floor, "markdown": markdown_bytes}
+        # policykb, the cmark floor and Hugo in turn, round after round, each figure the fastest of
+        # its rounds: a shared machine's speed drifts within minutes, and taking the three from the
+        # same minutes keeps the drift out of their ratios. --full: a second build would
+        # otherwise reuse everything the first one made.
+        parts, markdown_bytes = cmark_parts(site, work) if cmark_version else ([], 0)
+        hugo = hugo_site(site, os.path.join(work, f"hugo-{size}")) if use_hugo and (size < 100_000 or args.hugo_large) else None
+        builds, floors, hugos = [], [], []
+        for _ in range(2 if size >= 100_000 else 3):
+            builds.append(timed([BINARY, "build", "--quiet", "--full", "--site", site]))
+            if parts:
+                floors.append(cmark_floor(parts))
+            if hugo:
+                hugos.append(timed(["hugo", "--quiet", "--source", hugo, "--destination", os.path.join(hugo, "public")]))
+        for part in parts:
+            os.remove(part)
+        row = {"size": size, "build": min(b[0] for b in builds), "peak": max(b[1] for b in builds),
+               "floor": min(floors) if floors else float("nan"), "markdown": markdown_bytes}
+        if hugos:
+            row["hugo"], row["hugoPeak"] = min(h[0] for h in hugos), max(h[1] for h in hugos)
         # Incremental: one report's body changes.
         reports = os.path.join(site, "content", "reports")
         first = sorted(n for n in os.listdir(reports) if n.endswith(".md"))[0]
@@ -209,9 +222,6 @@ def main():
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(original)
         run([BINARY, "build", "--quiet", "--site", site])
-        if use_hugo and (size < 100_000 or args.hugo_large):
-            hugo = hugo_site(site, os.path.join(work, f"hugo-{size}"))
-            row["hugo"], row["hugoPeak"] = best_of(2, ["hugo", "--quiet", "--source", hugo, "--destination", os.path.join(hugo, "public")])
         raw, raw_bytes = raw_site(site, os.path.join(work, f"raw-{size}"), min(size, 2000))
         seconds = sorted(timed([BINARY, "ingest", "--quiet", "--force", "--site", raw])[0] for _ in range(3))[1]
         row["ingestMBs"] = raw_bytes / 1e6 / seconds
@@ -224,7 +234,9 @@ def main():
 def write_report(path, rows, hugo_version, cmark_version):
     lines = ["# Benchmarks", "",
              "Written by `scripts/bench/run.py` (see its `--help`); every ratio is against a reference measured in the",
-             "same run on the same machine (2 cores). Corpora come from `scripts/bench/generate-corpus.py` (seed 1).", "",
+             "same run on the same machine (2 cores). Corpora come from `scripts/bench/generate-corpus.py` (seed 1).",
+             "The full build, the cmark floor and Hugo run in turn, in three rounds (two at 100,000), and each",
+             "figure is the fastest of its rounds, so that the machine's drift touches all three alike.", "",
              f"- cmark: {cmark_version or 'not installed'}", f"- Hugo: {' '.join(hugo_version) if hugo_version else 'not installed'}",
              f"- machine: {os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}", "",
              "| reports | Markdown | policykb build | cmark floor | build ÷ floor (target ≤ 5) | Hugo | build ÷ Hugo (target ≤ 0.25) | peak memory | incremental ÷ full (target ≤ 0.10) | incremental = full build | ingest |",
