@@ -20,32 +20,40 @@ struct RelatedIndex: Sendable {
     static let seedLimit = 50
 
     init(reports: [SourceReport], rolledUpRegions: [[String]], weights kinds: RelatedWeights = RelatedWeights()) {
-        var ids: [String: Int] = [:]
+        // Term ids in order of first use, a report's regions (by code) before its topics (by
+        // name), each sorted: the order "r:code" and "t:name" sort in, without making those strings.
+        var regionIDs: [String: Int] = [:]
+        var topicIDs: [String: Int] = [:]
         var postings: [[Int]] = []
+        var kindOf: [Double] = []
         var raw: [[Int]] = []
         raw.reserveCapacity(reports.count)
+        func id(of name: String, in ids: inout [String: Int], weight: Double) -> Int {
+            if let known = ids[name] { return known }
+            ids[name] = postings.count
+            postings.append([])
+            kindOf.append(weight)
+            return postings.count - 1
+        }
         for (report, source) in reports.enumerated() {
-            let topics = kinds.topics > 0 ? source.topics.map { "t:" + $0 } : []
-            let regions = kinds.regions > 0 ? rolledUpRegions[report].map { "r:" + $0 } : []
-            let names = Set(topics + regions)
             var own: [Int] = []
-            for name in names.sorted() {
-                let id: Int
-                if let known = ids[name] {
-                    id = known
-                } else {
-                    id = postings.count
-                    ids[name] = id
-                    postings.append([])
+            if kinds.regions > 0 {
+                for code in Set(rolledUpRegions[report]).sorted() {
+                    let term = id(of: code, in: &regionIDs, weight: kinds.regions)
+                    postings[term].append(report)
+                    own.append(term)
                 }
-                postings[id].append(report)
-                own.append(id)
+            }
+            if kinds.topics > 0 {
+                for name in Set(source.topics).sorted() {
+                    let term = id(of: name, in: &topicIDs, weight: kinds.topics)
+                    postings[term].append(report)
+                    own.append(term)
+                }
             }
             raw.append(own)
         }
         let total = Double(max(reports.count, 1))
-        var kindOf = [Double](repeating: kinds.topics, count: postings.count)
-        for (name, id) in ids where name.hasPrefix("r:") { kindOf[id] = kinds.regions }
         weights = postings.enumerated().map { id, list in kindOf[id] * log(1 + total / Double(max(list.count, 1))) }
         let frozen = postings
         terms = raw.map { own in own.sorted { (frozen[$0].count, $0) < (frozen[$1].count, $1) } }
