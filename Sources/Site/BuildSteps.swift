@@ -233,6 +233,43 @@ enum BuildSteps {
         // encoding is parallel but its tail is not); the search step waits for it.
         var finishing: SearchFinish?
         if failures.isEmpty && !patchSearch { finishing = SearchFinish(full) }
+        let lists = renderListPages(model: model, renderer: renderer, reuse: reuse, writer: writer)
+        context.pagesReused += lists.reused
+        context.pagesRendered += lists.rendered
+        failures = lists.failures + failures
+        if let first = failures.first {
+            _ = finishing?.wait()
+            let diagnostics = failures.compactMap { $0 as? Diagnostics }.flatMap(\.items)
+            throw diagnostics.isEmpty ? first : Diagnostics(diagnostics)
+        }
+        if let finishing {
+            context.searchFinish = finishing
+        } else if patchSearch, let state = reuse.previous?.search {
+            let old = writer.destination.appendingPathComponent(PageLocation.searchIndex)
+            // An old index that cannot be read (damaged by hand) is written again, not patched.
+            var previous: [Int: UInt64] = [:]
+            for document in changedDocuments { previous[document.id] = previousHeadings[document.id] }
+            var patch = SearchIndexPatch(old: old, new: searchFolder, state: state)
+            if let patched = (try? patch.apply(changedDocuments, previousHeadings: previous)) ?? nil {
+                context.searchState = patched
+                context.searchPatched = true
+                context.searchListsDecoded = patch.decodedLists
+            } else {
+                let (index, hashes) = try indexEveryReport(model: model, renderer: renderer, root: root, folder: searchFolder)
+                context.searchFinish = SearchFinish(index)
+                headingsHashes = hashes
+            }
+        }
+        context.headingsHashes = headingsHashes
+        context.filesWritten += lists.pages + model.reports.count
+        return "\(lists.pages + model.reports.count), \(context.pagesReused) unchanged"
+    }
+
+    /// Every page but the reports' (indexes, topics, regions, genres, years, topic × region),
+    /// rendered on every core or linked from the previous site when unchanged.
+    private static func renderListPages(model: SiteModel, renderer: PageRenderer, reuse: Reuse, writer: SiteWriter)
+        -> (pages: Int, reused: Int, rendered: Int, failures: [Error])
+    {
         var jobs: [PageJob] = [.home, .topicIndex, .regionIndex, .search, .notFound]
         for topic in model.vocabulary.topics {
             jobs += (1...model.pageCount(for: model.count(topic: topic.name))).map { PageJob.topic(topic, page: $0) }
@@ -269,42 +306,15 @@ enum BuildSteps {
                 return .failure(error)
             }
         }
-        var listFailures: [Error] = []
+        var result = (pages: jobs.count, reused: 0, rendered: 0, failures: [Error]())
         for outcome in outcomes {
             switch outcome {
-            case .success(true): context.pagesReused += 1
-            case .success(false): context.pagesRendered += 1
-            case .failure(let error): listFailures.append(error)
+            case .success(true): result.reused += 1
+            case .success(false): result.rendered += 1
+            case .failure(let error): result.failures.append(error)
             }
         }
-
-        failures = listFailures + failures
-        if let first = failures.first {
-            _ = finishing?.wait()
-            let diagnostics = failures.compactMap { $0 as? Diagnostics }.flatMap(\.items)
-            throw diagnostics.isEmpty ? first : Diagnostics(diagnostics)
-        }
-        if let finishing {
-            context.searchFinish = finishing
-        } else if patchSearch, let state = reuse.previous?.search {
-            let old = writer.destination.appendingPathComponent(PageLocation.searchIndex)
-            // An old index that cannot be read (damaged by hand) is written again, not patched.
-            var previous: [Int: UInt64] = [:]
-            for document in changedDocuments { previous[document.id] = previousHeadings[document.id] }
-            var patch = SearchIndexPatch(old: old, new: searchFolder, state: state)
-            if let patched = (try? patch.apply(changedDocuments, previousHeadings: previous)) ?? nil {
-                context.searchState = patched
-                context.searchPatched = true
-                context.searchListsDecoded = patch.decodedLists
-            } else {
-                let (index, hashes) = try indexEveryReport(model: model, renderer: renderer, root: root, folder: searchFolder)
-                context.searchFinish = SearchFinish(index)
-                headingsHashes = hashes
-            }
-        }
-        context.headingsHashes = headingsHashes
-        context.filesWritten += jobs.count + model.reports.count
-        return "\(jobs.count + model.reports.count), \(context.pagesReused) unchanged"
+        return result
     }
 
     /// The whole search index again, for a build that meant to patch it but could not: the
