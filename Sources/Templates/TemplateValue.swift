@@ -19,38 +19,16 @@ public indirect enum TemplateValue: Sendable {
     public init?(_ any: Any) {
         // The types page contexts hold, told apart by their exact type: a cast like `as [Any]`
         // would first copy a typed array element by element into existentials.
-        let type = ObjectIdentifier(Swift.type(of: any))
-        if type == Self.stringType {
-            self = .string(any as! String)
-            return
-        }
-        if type == Self.objectType {
-            self = .object(TemplateObject(any as! [String: Any]))
-            return
-        }
-        if type == Self.objectListType {
-            self = .list((any as! [[String: Any]]).map { .object(TemplateObject($0)) })
-            return
-        }
-        if type == Self.templateObjectListType {
-            self = .list((any as! [TemplateObject]).map { .object($0) })
-            return
-        }
-        if type == Self.valuesType {
-            self = .object(TemplateObject(any as! [String: TemplateValue]))
-            return
-        }
-        if type == Self.valuesListType {
-            self = .list((any as! [[String: TemplateValue]]).map { .object(TemplateObject($0)) })
-            return
-        }
-        if type == Self.templateObjectType {
-            self = .object(any as! TemplateObject)
-            return
-        }
-        if type == Self.stringListType {
-            self = .list((any as! [String]).map { .string($0) })
-            return
+        switch ObjectIdentifier(Swift.type(of: any)) {
+        case Self.stringType: self = .string(any as! String); return
+        case Self.objectType: self = .object(TemplateObject(any as! [String: Any])); return
+        case Self.objectListType: self = .list((any as! [[String: Any]]).map { .object(TemplateObject($0)) }); return
+        case Self.valuesType: self = .object(TemplateObject(any as! [String: TemplateValue])); return
+        case Self.valuesListType: self = .list((any as! [[String: TemplateValue]]).map { .object(TemplateObject($0)) }); return
+        case Self.templateObjectType: self = .object(any as! TemplateObject); return
+        case Self.templateObjectListType: self = .list((any as! [TemplateObject]).map { .object($0) }); return
+        case Self.stringListType: self = .list((any as! [String]).map { .string($0) }); return
+        default: break
         }
         // Swift values first: asking a dictionary whether it is a class makes the runtime bridge it.
         switch any {

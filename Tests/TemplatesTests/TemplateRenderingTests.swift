@@ -9,6 +9,30 @@ import Testing
         return library
     }
 
+    /// Page contexts mix dictionaries of `Any` with values made as template values already; the
+    /// same page renders the same whichever way each part was made.
+    @Test func valuesMadeEitherWayRenderTheSame() throws {
+        let library = try library(["page": "{{site.title}}|{{#links}}<a href=\"{{href}}\">{{name}}</a>{{/links}}|{{#menu}}{{name}}{{/menu}}|{{#tags}}{{.}},{{/tags}}|{{n}}"])
+        let asAny: [String: Any] = [
+            "site": ["title": "知识库"] as [String: Any],
+            "links": [["href": "a/", "name": "甲"], ["href": "b/", "name": "乙"]] as [[String: Any]],
+            "menu": [["name": "首页"]] as [[String: Any]],
+            "tags": ["x", "y"], "n": 3,
+        ]
+        let asValues: [String: Any] = [
+            "site": ["title": .string("知识库")] as [String: TemplateValue],
+            "links": [["href": .string("a/"), "name": .string("甲")], ["href": .string("b/"), "name": .string("乙")]] as [[String: TemplateValue]],
+            "menu": [TemplateObject(["name": .string("首页")])],
+            "tags": TemplateValue.list([.string("x"), .string("y")]), "n": TemplateValue.int(3),
+        ]
+        func render(_ context: [String: Any]) -> String {
+            library.render("page", context: TemplateObject(context))
+        }
+        #expect(render(asAny) == "知识库|<a href=\"a/\">甲</a><a href=\"b/\">乙</a>|首页|x,y,|3")
+        #expect(render(asValues) == render(asAny))
+        #expect(TemplateValue(TemplateObject(["a": .int(1)]) as Any) != nil)
+    }
+
     @Test func aSharedItemRendersItsPartialOnceAndTheSameEachTime() throws {
         let library = try library([
             "page": "{{#items}}{{> item}}{{/items}}",
