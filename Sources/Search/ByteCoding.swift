@@ -27,9 +27,17 @@ struct ByteReader {
     var atEnd: Bool { offset >= bytes.count }
 
     mutating func varint() -> Int? {
+        Self.varint(in: bytes, at: &offset)
+    }
+
+    /// The varint at `offset` in any buffer of bytes (an array, or the index writer's own
+    /// buffers), moving `offset` past it; nil when the bytes end first.
+    static func varint<Bytes: RandomAccessCollection>(in bytes: Bytes, at offset: inout Int) -> Int?
+        where Bytes.Element == UInt8, Bytes.Index == Int
+    {
         var result: UInt64 = 0
         var shift: UInt64 = 0
-        while offset < bytes.count, shift < 63 {
+        while offset < bytes.endIndex, shift < 63 {
             let byte = bytes[offset]
             offset += 1
             result |= UInt64(byte & 0x7F) << shift

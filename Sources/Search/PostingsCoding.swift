@@ -63,19 +63,7 @@ enum PostingsCoding {
         gaps.reserveCapacity(documentFrequency)
         counts.reserveCapacity(documentFrequency)
         var offset = 0
-        func varint() -> Int? {
-            var result: UInt64 = 0
-            var shift: UInt64 = 0
-            while offset < bytes.count, shift < 63 {
-                let byte = bytes[offset]
-                offset += 1
-                result |= UInt64(byte & 0x7F) << shift
-                if byte < 0x80 { return Int(result) }
-                shift += 7
-            }
-            return nil
-        }
-        while let gap = varint(), let count = varint() {
+        while let gap = ByteReader.varint(in: bytes, at: &offset), let count = ByteReader.varint(in: bytes, at: &offset) {
             gaps.append(gap)
             counts.append(count)
         }
