@@ -22,10 +22,16 @@ public enum OutputFile {
         }
     }
 
-    /// Writes `bytes` to `path`, replacing a file that is there. Not atomic: for files in a
+    /// Writes `bytes` to `path`, replacing a file that is there by a new one: a file there may
+    /// be a hard link to the previous site's, which must not change. Not atomic: for files in a
     /// folder that is itself swapped into place when complete.
     public static func write<Bytes: Collection>(_ bytes: Bytes, to path: String) throws where Bytes.Element == UInt8 {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == EEXIST {
+            // Replaced, never written through.
+            unlink(path)
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
         guard fd >= 0 else { throw WriteError(path: path, code: errno) }
         defer { close(fd) }
         let result: Int? = bytes.withContiguousStorageIfAvailable { buffer in

@@ -17,6 +17,14 @@ public struct SearchIndexPatch: Sendable {
     public let state: SearchIndexState
     /// How many postings lists the last `apply` decoded (the tests check that an edit decodes few).
     public private(set) var decodedLists = 0
+    /// The new index's folder already holds the old index (a copy of it in the site the build
+    /// started from): files that changed are replaced and files that went are removed there,
+    /// the rest is left as it is. Else the rest is linked from `old`.
+    public var inPlace = false
+    /// The files (paths under the index's folder) the last `apply` wrote, and those of the old
+    /// index it left out: lists that had a file of their own and no longer do.
+    public private(set) var written: [String] = []
+    public private(set) var dropped: [String] = []
 
     public init(old: URL, new: URL, state: SearchIndexState) {
         self.old = old
@@ -139,22 +147,38 @@ public struct SearchIndexPatch: Sendable {
         }
         guard SearchFormat.shardCount(listBytes: listBytes) == state.shards else { return nil }
 
-        // Write what changed, link the rest.
+        // Write what changed. The rest is the old index's: linked from it, or already in place
+        // where the new index's folder started as a copy of the old one (`inPlace`).
         let fileManager = FileManager.default
         try fileManager.createDirectory(at: new.appendingPathComponent("p"), withIntermediateDirectories: true)
-        for file in files { try SearchIndexWriter.write(key: file.key, json: file.json, in: new) }
         let rewrittenShards = Set(shardIndexes)
-        var links: [String] = [SearchFormat.metaKey, SearchFormat.codesKey, SearchFormat.facetsKey].map { $0 + ".js" }
-        for name in try fileManager.contentsOfDirectory(atPath: old.path + "/p") {
+        let writtenNames = files.map { $0.key + ".js" }
+        let rewrittenNames = Set(writtenNames)
+        var links: [String] = inPlace ? [] : [SearchFormat.metaKey, SearchFormat.codesKey, SearchFormat.facetsKey].map { $0 + ".js" }
+        var droppedNames: [String] = []
+        for name in try fileManager.contentsOfDirectory(atPath: old.path + "/p").sorted() {
             guard let shard = Int(name.prefix { $0 != "-" && $0 != "." }) else { continue }
-            if !rewrittenShards.contains(shard) { links.append("p/" + name) }
+            if !rewrittenShards.contains(shard) {
+                if !inPlace { links.append("p/" + name) }
+            } else if !rewrittenNames.contains("p/" + name) {
+                // A list that had a file of its own and now has none.
+                droppedNames.append("p/" + name)
+            }
         }
-        for folder in 0...(max(0, state.documents - 1) / 1000) {
-            let path = "d/\(folder)"
-            guard let names = try? fileManager.contentsOfDirectory(atPath: old.path + "/" + path) else { continue }
-            for name in names {
-                guard let id = Int(name.prefix { $0 != "-" && $0 != "." }), !changedIDs.contains(id) else { continue }
-                links.append(path + "/" + name)
+        if inPlace {
+            for name in droppedNames { unlink(new.path + "/" + name) }
+        }
+        for file in files { try SearchIndexWriter.write(key: file.key, json: file.json, in: new) }
+        written = writtenNames
+        dropped = droppedNames
+        if !inPlace {
+            for folder in 0...(max(0, state.documents - 1) / 1000) {
+                let path = "d/\(folder)"
+                guard let names = try? fileManager.contentsOfDirectory(atPath: old.path + "/" + path) else { continue }
+                for name in names {
+                    guard let id = Int(name.prefix { $0 != "-" && $0 != "." }), !changedIDs.contains(id) else { continue }
+                    links.append(path + "/" + name)
+                }
             }
         }
         let oldPath = old.path

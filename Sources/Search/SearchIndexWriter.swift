@@ -235,9 +235,12 @@ extension IndexedDocument {
     }
 
     /// Writes the report's `d/` files; their folder must exist (`SearchIndexWriter.prepareFolders`).
-    public func write(in directory: URL) throws {
+    /// Returns their paths under the index's folder.
+    @discardableResult
+    public func write(in directory: URL) throws -> [String] {
         for (key, contents) in files {
             try OutputFile.write(contents, to: directory.path + "/" + key + ".js")
         }
+        return files.map { $0.key + ".js" }
     }
 }

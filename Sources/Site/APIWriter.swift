@@ -64,11 +64,7 @@ struct APIWriter {
     // MARK: - Streaming
 
     private func stream(to writer: SiteWriter, path: String, count: Int, object: (Int) -> String) throws {
-        let url = writer.staging.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: url.path, contents: nil), let file = FileHandle(forWritingAtPath: url.path) else {
-            throw SiteError(path: path, message: "cannot write")
-        }
+        let file = try writer.create(path)
         defer { try? file.close() }
         var buffer = "[\n"
         for index in 0..<count {

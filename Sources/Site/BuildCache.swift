@@ -15,7 +15,7 @@ import Taxonomy
 /// cache, and the next build is a full one.
 struct BuildCache: Sendable {
     static let path = ".policykb/build-cache"
-    static let magic = "policykb build cache 2\n"
+    static let magic = "policykb build cache 3\n"
 
     /// The program, the taxonomy files and site.yml: a change to any means a full build.
     var inputs: BuildInputs
@@ -30,6 +30,8 @@ struct BuildCache: Sendable {
     /// When this build began reading reports (`FileStamp.now()`): a stamp is trusted only for a
     /// file modified well before it.
     var loadStarted: Int
+    /// The site before this one, kept for the next build to start from (`SpareSite`).
+    var spare: SpareSite?
 
     struct Entry: Sendable {
         var fileHash: UInt64
@@ -79,11 +81,17 @@ struct BuildCache: Sendable {
                 writer.int(value)
             }
         }
+        writer.bool(spare != nil)
+        if let spare {
+            writer.word(spare.id)
+            writer.strings(spare.written)
+            writer.strings(spare.removed)
+        }
         return writer.bytes
     }
 
     init(inputs: BuildInputs, templates: [String: UInt64], assets: UInt64, listing: UInt64, reports: [Entry],
-         search: SearchIndexState?, loadStarted: Int) {
+         search: SearchIndexState?, loadStarted: Int, spare: SpareSite? = nil) {
         self.inputs = inputs
         self.templates = templates
         self.assets = assets
@@ -91,6 +99,7 @@ struct BuildCache: Sendable {
         self.reports = reports
         self.search = search
         self.loadStarted = loadStarted
+        self.spare = spare
     }
 
     /// Reads a cache; regions are looked up in `gazetteer` (the taxonomy the cache was made
@@ -122,6 +131,9 @@ struct BuildCache: Sendable {
         if try reader.bool() {
             search = SearchIndexState(documents: try reader.int(), totalTextLength: try reader.int(), listBytes: try reader.int(),
                                       shards: try reader.int(), ownFileBytes: try reader.int())
+        }
+        if try reader.bool() {
+            spare = SpareSite(id: try reader.word(), written: try reader.strings(), removed: try reader.strings())
         }
         guard reader.atEnd else { throw CacheReader.Malformed() }
     }

@@ -42,6 +42,8 @@ public struct BuildContext: Sendable {
     var headingsHashes: [UInt64] = []
     var listing: UInt64 = 0
     var searchState: SearchIndexState?
+    /// Whether the site's pages are those of the previous build, at the same paths.
+    var samePages = false
 
     public init(root: URL) {
         self.root = root

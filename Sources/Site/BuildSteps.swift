@@ -89,6 +89,8 @@ enum BuildSteps {
         var sameListing = false
         /// When the listing changed only in titles or summaries: the pages that show them.
         var relisted = RelistedPages([], model: nil)
+        /// Whether the site has the same pages at the same paths as the previous build's.
+        var samePages = false
 
         init(previous: BuildCache?, model: SiteModel, templates: TemplateSet, listing: UInt64) {
             guard let previous else { return }
@@ -110,6 +112,7 @@ enum BuildSteps {
             if sameLists {
                 self.templates = Set(TemplateSet.pageTemplates.filter { previous.templates[$0] == templates.digests[$0] })
             }
+            samePages = sameLists
         }
 
         /// Whether a report is on the same lists in the same places with the same links: it differs
@@ -159,8 +162,6 @@ enum BuildSteps {
     @Sendable static func renderPages(_ context: inout BuildContext) throws -> String {
         let model = try context.requireModel("render pages")
         guard let templates = context.templates else { return "" }
-        let writer = try SiteWriter(destination: context.root.appendingPathComponent(SiteBuilder.outputFolder, isDirectory: true))
-        context.writer = writer
         let renderer = PageRenderer(model: model, templates: templates)
         context.listing = BuildCache.listing(of: model.reports)
         let reuse = Reuse(previous: context.previous, model: model, templates: templates, listing: context.listing)
@@ -173,8 +174,24 @@ enum BuildSteps {
         var failures: [Error] = []
         let hashes = model.reports.map { context.fileHashes[$0.path] ?? 0 }
         let changed = model.reports.indices.filter { reuse.previousHashes?[$0] != hashes[$0] }
-        let patchSearch = reuse.searchPatchable(changed: changed, model: model)
+        let patchable = reuse.searchPatchable(changed: changed, model: model)
         let changedSet = Set(changed)
+
+        // The staging folder starts as the spare site when the previous build left one and this
+        // build, like that one, keeps the pages where they are and patches the search index.
+        var spare: SpareSite?
+        if let kept = reuse.previous?.spare, reuse.samePages, patchable, reuse.previous?.assets == templates.assetsDigest {
+            spare = kept
+        }
+        SpareSite.removeOthers(root: root, keeping: spare?.id)
+        let writer = try SiteWriter(destination: root.appendingPathComponent(SiteBuilder.outputFolder, isDirectory: true),
+                                    spare: spare, spareFolder: spare.map { SpareSite.folder(root: root, id: $0.id) })
+        context.writer = writer
+        context.samePages = reuse.samePages
+        // Part of the old index gone (removed by hand): written whole, over none of the spare site's.
+        let indexGone = writer.startedFromSpare && writer.unsynced.contains { $0.hasPrefix(PageLocation.searchIndex + "/") }
+        if indexGone { clearSearchFolder(writer.staging.path + "/" + PageLocation.searchIndex) }
+        let patchSearch = patchable && !indexGone
         var search = try SearchIndexWriter(directory: writer.staging.appendingPathComponent(PageLocation.searchIndex))
         try search.prepareFolders(documents: model.reports.count)
         let searchFolder = search.directory
@@ -205,7 +222,16 @@ enum BuildSteps {
                     }
                     let text = RenderedText(headings: markdown.headings.map(\.text), plainText: markdown.plainText)
                     var document = IndexedDocument(renderer.searchDocument(id, rendered: text), id: id)
-                    try document.write(in: searchFolder)
+                    if patchSearch {
+                        // Its text's files in the old index: a long text that became short has one fewer.
+                        for key in [SearchFormat.documentKey(id), SearchFormat.restKey(id)] {
+                            writer.remove(PageLocation.searchIndex + "/" + key + ".js")
+                        }
+                        let paths = try document.write(in: searchFolder)
+                        writer.record(written: paths.map { PageLocation.searchIndex + "/" + $0 })
+                    } else {
+                        try document.write(in: searchFolder)
+                    }
                     document.dropFiles()
                     return .success((document, pageReused))
                 } catch {
@@ -250,10 +276,13 @@ enum BuildSteps {
             var previous: [Int: UInt64] = [:]
             for document in changedDocuments { previous[document.id] = previousHeadings[document.id] }
             var patch = SearchIndexPatch(old: old, new: searchFolder, state: state)
+            patch.inPlace = writer.startedFromSpare
             if let patched = (try? patch.apply(changedDocuments, previousHeadings: previous)) ?? nil {
                 context.searchState = patched
                 context.searchPatched = true
                 context.searchListsDecoded = patch.decodedLists
+                writer.record(written: patch.written.map { PageLocation.searchIndex + "/" + $0 })
+                for path in patch.dropped { writer.remove(PageLocation.searchIndex + "/" + path) }
             } else {
                 let (index, hashes) = try indexEveryReport(model: model, renderer: renderer, root: root, folder: searchFolder)
                 context.searchFinish = SearchFinish(index)
@@ -317,16 +346,20 @@ enum BuildSteps {
         return result
     }
 
+    /// Removes the search index's files from a staging folder (linked from the previous site,
+    /// or the spare site's): the search page lives in the same folder and stays.
+    static func clearSearchFolder(_ path: String) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where name != "index.html" {
+            FolderRemover.remove(path + "/" + name)
+        }
+    }
+
     /// The whole search index again, for a build that meant to patch it but could not: the
     /// index's files are removed first (some are linked from the previous site, never to be written).
     static func indexEveryReport(model: SiteModel, renderer: PageRenderer, root: URL, folder: URL) throws
         -> (index: SearchIndexWriter, headingsHashes: [UInt64])
     {
-        // The search page lives in the same folder and stays.
-        let manager = FileManager.default
-        for name in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where name != "index.html" {
-            try? manager.removeItem(at: folder.appendingPathComponent(name))
-        }
+        clearSearchFolder(folder.path)
         var search = try SearchIndexWriter(directory: folder)
         try search.prepareFolders(documents: model.reports.count)
         let merger = SearchMerger(search)
@@ -431,7 +464,19 @@ enum BuildSteps {
         guard BuildCache.remove(root: context.root) else {
             throw SiteError(path: BuildCache.path, message: "cannot remove the old build cache")
         }
-        try writer.publish()
+        // The site this one replaces differs from it in the files written and removed: kept as
+        // the next build's starting point when they are few (see SpareSite).
+        let changes = writer.log.changes
+        var spare: SpareSite?
+        if context.samePages, context.searchPatched,
+           let index = context.searchState,
+           SpareSite.worthKeeping(written: changes.written.count,
+                                  files: context.pagesRendered + context.pagesReused + 2 * index.documents + index.shards) {
+            spare = SpareSite(id: UInt64.random(in: 1...UInt64.max), written: changes.written, removed: changes.removed)
+        }
+        if !(try writer.publish(keepingOldAt: spare.map { SpareSite.folder(root: context.root, id: $0.id) })) {
+            spare = nil
+        }
         if let inputs = context.inputs, let model = context.model, let templates = context.templates {
             let entries = model.reports.enumerated().map { id, report in
                 BuildCache.Entry(fileHash: context.fileHashes[report.path] ?? 0, report: report, stamp: context.fileStamps[report.path],
@@ -439,7 +484,7 @@ enum BuildSteps {
             }
             let cache = BuildCache(inputs: inputs, templates: templates.digests, assets: templates.assetsDigest,
                                    listing: context.listing, reports: entries, search: context.searchState,
-                                   loadStarted: context.loadStarted)
+                                   loadStarted: context.loadStarted, spare: spare)
             try cache.write(root: context.root)
             TransliterationCache.write(root: context.root)
         }

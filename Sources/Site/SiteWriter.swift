@@ -12,24 +12,60 @@ public struct SiteWriter: Sendable {
     /// The staging folder pages are written into during the build.
     public let staging: URL
 
-    /// Creates an empty staging folder (`.public-building-PID-XXXXXXXX`) next to `destination`,
-    /// after removing the folders that killed builds left there.
-    public init(destination: URL) throws(SiteError) {
+    /// Creates the staging folder (`.public-building-PID-XXXXXXXX`) next to `destination`, after
+    /// removing the folders that killed builds left there. It starts empty, or as the spare site
+    /// `spare` describes, brought up to date with `destination` (see `SpareSite`).
+    public init(destination: URL, spare: SpareSite? = nil, spareFolder: String? = nil) throws(SiteError) {
         self.destination = destination
         let parent = destination.deletingLastPathComponent()
         Self.removeLeftovers(beside: destination)
         let name = ".\(destination.lastPathComponent)-building-\(Self.randomSuffix())"
         staging = parent.appendingPathComponent(name, isDirectory: true)
-        do {
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        } catch {
-            throw SiteError(path: staging.path, message: "cannot create the staging folder: \(error.localizedDescription)")
+        // Taken by renaming it: a build killed from here on leaves it as a leftover, removed by the next.
+        let fromSpare = spare != nil && spareFolder != nil && FileManager.default.fileExists(atPath: destination.path)
+            && rename(spareFolder!, staging.path) == 0
+        if !fromSpare {
+            do {
+                try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+            } catch {
+                throw SiteError(path: staging.path, message: "cannot create the staging folder: \(error.localizedDescription)")
+            }
         }
         handles = FolderHandles(staging: staging.path, destination: destination.path)
+        startedFromSpare = fromSpare
+        unsynced = fromSpare ? Self.bringUpToDate(spare!, handles: handles, folders: folders, staging: staging.path) : []
     }
 
     /// Folders made under the staging folder so far, shared by every copy of this writer.
     private let folders = FolderSet()
+
+    /// Whether the staging folder started as the spare site: then it holds the previous site's
+    /// files, and `reuse` finds them there.
+    public let startedFromSpare: Bool
+    /// Files the previous build wrote that `destination` no longer has (removed by hand): not
+    /// in the staging folder, to be written again.
+    let unsynced: Set<String>
+    /// What this build wrote and removed, for the spare site it may leave.
+    let log = WriteLog()
+
+    /// Makes the spare site (the site before the previous one) the previous site: the files the
+    /// previous build wrote are linked from `destination`, those it removed are removed. Returns
+    /// the files that could not be linked.
+    private static func bringUpToDate(_ spare: SpareSite, handles: FolderHandles, folders: FolderSet, staging: String) -> Set<String> {
+        var unsynced: Set<String> = []
+        for path in spare.removed { unlinkat(handles.staging, path, 0) }
+        for path in spare.written {
+            unlinkat(handles.staging, path, 0)
+            if linkat(handles.destination, path, handles.staging, path, 0) == 0 { continue }
+            // A new folder (its parent missing here) or a file gone from `destination`.
+            if errno == ENOENT, let slash = path.lastIndex(of: "/"), (try? folders.make(staging + "/" + String(path[..<slash]))) != nil,
+               linkat(handles.destination, path, handles.staging, path, 0) == 0 {
+                continue
+            }
+            unsynced.insert(path)
+        }
+        return unsynced
+    }
 
     /// Writes one file under the staging folder, creating its folders.
     public func write(_ contents: String, to path: String) throws(SiteError) {
@@ -45,15 +81,34 @@ public struct SiteWriter: Sendable {
         do {
             if let slash = full.lastIndex(of: "/") { try folders.make(String(full[..<slash])) }
             try OutputFile.write(bytes, to: full)
+            log.wrote(path)
         } catch {
             let reason = (error as? OutputFile.WriteError).map { String(cString: strerror($0.code)) } ?? "\(error)"
             throw SiteError(path: path, message: "cannot write: \(reason)")
         }
     }
 
+    /// A new file under the staging folder, open for writing a piece at a time: a file there
+    /// (the previous site's) is replaced, not written through.
+    public func create(_ path: String) throws(SiteError) -> FileHandle {
+        let full = staging.path + "/" + path
+        do {
+            if let slash = full.lastIndex(of: "/") { try folders.make(String(full[..<slash])) }
+        } catch {
+            throw SiteError(path: path, message: "cannot write: \(error)")
+        }
+        unlink(full)
+        let fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw SiteError(path: path, message: "cannot write: \(String(cString: strerror(errno)))") }
+        log.wrote(path)
+        return FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+    }
+
     /// Puts the previous site's file at `path` into the staging folder (a hard link, so nothing
     /// is copied); false when the previous site has no such file. Such a file is never written.
     public func reuse(_ path: String) -> Bool {
+        // Started from the spare site: the previous site's files are there already.
+        if startedFromSpare { return !unsynced.contains(path) }
         let full = staging.path + "/" + path
         if let slash = full.lastIndex(of: "/") {
             do { try folders.make(String(full[..<slash])) } catch { return false }
@@ -63,6 +118,17 @@ public struct SiteWriter: Sendable {
             return true
         }
         return OutputFile.link(destination.path + "/" + path, to: full)
+    }
+
+    /// Removes a file from the staging folder: one the previous site had and this one has not.
+    public func remove(_ path: String) {
+        unlinkat(handles.staging, path, 0)
+        log.removed(path)
+    }
+
+    /// Notes files written under the staging folder by other means than `write` (the search index's).
+    public func record(written paths: [String]) {
+        log.wrote(paths)
     }
 
     /// The staging folder and the previous site, open (-1 when they cannot be opened).
@@ -84,18 +150,26 @@ public struct SiteWriter: Sendable {
 
     /// Puts the staged site in place: exchanged with the old `public/` in one step where the
     /// system can (Linux `renameat2`), so a build killed at any moment leaves a complete
-    /// `public/`; else old renamed away, new renamed in. The old site is deleted after.
-    /// `public/.gitkeep` is carried over.
-    public func publish() throws(SiteError) {
+    /// `public/`; else old renamed away, new renamed in. The old site is deleted after, or
+    /// moved to `spareFolder` when one is given (false when it could not be). `public/.gitkeep`
+    /// is carried over.
+    @discardableResult
+    public func publish(keepingOldAt spareFolder: String? = nil) throws(SiteError) -> Bool {
         let manager = FileManager.default
         let keep = destination.appendingPathComponent(".gitkeep")
         if manager.fileExists(atPath: keep.path) {
             try write(manager.contents(atPath: keep.path) ?? Data(), to: ".gitkeep")
+        } else if startedFromSpare {
+            remove(".gitkeep")
+        }
+        func dispose(_ old: String) -> Bool {
+            if let spareFolder, rename(old, spareFolder) == 0 { return true }
+            FolderRemover.remove(old)
+            return false
         }
         if manager.fileExists(atPath: destination.path), Self.exchange(staging.path, destination.path) {
             // The staging folder's name now holds the old site.
-            FolderRemover.remove(staging.path)
-            return
+            return dispose(staging.path)
         }
         let old = destination.deletingLastPathComponent()
             .appendingPathComponent(".\(destination.lastPathComponent)-old-\(Self.randomSuffix())", isDirectory: true)
@@ -111,7 +185,7 @@ public struct SiteWriter: Sendable {
             }
             throw SiteError(path: destination.path, message: "cannot put the new site in place: \(error.localizedDescription)")
         }
-        FolderRemover.remove(old.path)
+        return manager.fileExists(atPath: old.path) && dispose(old.path)
     }
 
     /// Removes the staging folder after a failed build.
@@ -212,5 +286,38 @@ final class FolderHandles: Sendable {
     deinit {
         if staging >= 0 { close(staging) }
         if destination >= 0 { close(destination) }
+    }
+}
+
+/// The files a build wrote and removed under its staging folder, from every thread.
+final class WriteLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var writtenPaths: [String] = []
+    private var removedPaths: [String] = []
+
+    func wrote(_ path: String) {
+        lock.lock()
+        writtenPaths.append(path)
+        lock.unlock()
+    }
+
+    func wrote(_ paths: [String]) {
+        lock.lock()
+        writtenPaths += paths
+        lock.unlock()
+    }
+
+    func removed(_ path: String) {
+        lock.lock()
+        removedPaths.append(path)
+        lock.unlock()
+    }
+
+    /// What was written, sorted, and what was removed and not written again.
+    var changes: (written: [String], removed: [String]) {
+        lock.lock()
+        defer { lock.unlock() }
+        let written = Set(writtenPaths)
+        return (written.sorted(), Set(removedPaths).subtracting(written).sorted())
     }
 }
