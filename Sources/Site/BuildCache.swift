@@ -133,7 +133,9 @@ struct BuildCache: Sendable {
                                       shards: try reader.int(), ownFileBytes: try reader.int())
         }
         if try reader.bool() {
-            spare = SpareSite(id: try reader.word(), written: try reader.strings(), removed: try reader.strings())
+            let kept = SpareSite(id: try reader.word(), written: try reader.strings(), removed: try reader.strings())
+            guard (kept.written + kept.removed).allSatisfy(SpareSite.isInside) else { throw CacheReader.Malformed() }
+            spare = kept
         }
         guard reader.atEnd else { throw CacheReader.Malformed() }
     }

@@ -36,6 +36,13 @@ public struct SpareSite: Sendable, Equatable {
 
     static let prefix = "spare-"
 
+    /// Whether `path` names a file under the site's folder: a cache naming any other (damaged,
+    /// or written by hand) is not trusted, since a build removes and links the files it names.
+    static func isInside(_ path: String) -> Bool {
+        !path.isEmpty && !path.hasPrefix("/")
+            && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." || $0 == ".." }
+    }
+
     /// The spare site's folder under the site's root.
     static func folder(root: URL, id: UInt64) -> String {
         root.path + "/.policykb/" + prefix + String(id, radix: 16)
