@@ -468,7 +468,7 @@ enum BuildSteps {
         // the next build's starting point when they are few (see SpareSite).
         let changes = writer.log.changes
         var spare: SpareSite?
-        if context.samePages, context.searchPatched,
+        if context.samePages, context.searchPatched, context.previous?.assets == context.templates?.assetsDigest,
            let index = context.searchState,
            SpareSite.worthKeeping(written: changes.written.count,
                                   files: context.pagesRendered + context.pagesReused + 2 * index.documents + index.shards) {

@@ -166,6 +166,25 @@ struct SpareSiteTests {
         #expect(Self.spareFolders(site).isEmpty)
     }
 
+    @Test func anAssetRemovedDoesNotComeBackFromTheSpareSite() throws {
+        let site = try Site()
+        try site.write("附加文件\n", to: "templates/assets/extra.txt")
+        try site.build()
+        try site.edit(site.reports[1], IncrementalBuildTests.appendingParagraph)
+        _ = try site.rebuildMatchesFullBuild("a first edit, to leave a spare site")
+        #expect(site.published["assets/extra.txt"] != nil)
+
+        // The site this build replaces still has the file (a build that changes the assets keeps
+        // no spare site, and this one renders every page: the templates' folder changed).
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("templates/assets/extra.txt"))
+        try site.edit(site.reports[2], IncrementalBuildTests.appendingParagraph)
+        let removed = try site.rebuildMatchesFullBuild("an asset removed")
+        #expect(removed.writer?.startedFromSpare == false)
+        try site.edit(site.reports[3], IncrementalBuildTests.appendingParagraph)
+        _ = try site.rebuildMatchesFullBuild("the edit after it")
+        #expect(site.published["assets/extra.txt"] == nil)
+    }
+
     @Test func aFailedBuildLeavesThePublishedSiteAndTheSpareOne() throws {
         let site = try Site(count: 40)
         try site.build()
