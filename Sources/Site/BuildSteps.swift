@@ -189,7 +189,7 @@ enum BuildSteps {
         context.writer = writer
         context.samePages = reuse.samePages
         // Part of the old index gone (removed by hand): written whole, over none of the spare site's.
-        let indexGone = writer.startedFromSpare && writer.unsynced.contains { $0.hasPrefix(PageLocation.searchIndex + "/") }
+        let indexGone = writer.startedFromSpare && writer.unsynced.contains { $0.hasPrefix(PageLocation.searchIndex) }
         if indexGone { clearSearchFolder(writer.staging.path + "/" + PageLocation.searchIndex) }
         let patchSearch = patchable && !indexGone
         var search = try SearchIndexWriter(directory: writer.staging.appendingPathComponent(PageLocation.searchIndex))
@@ -225,10 +225,10 @@ enum BuildSteps {
                     if patchSearch {
                         // Its text's files in the old index: a long text that became short has one fewer.
                         for key in [SearchFormat.documentKey(id), SearchFormat.restKey(id)] {
-                            writer.remove(PageLocation.searchIndex + "/" + key + ".js")
+                            writer.remove(PageLocation.searchIndex + key + ".js")
                         }
                         let paths = try document.write(in: searchFolder)
-                        writer.record(written: paths.map { PageLocation.searchIndex + "/" + $0 })
+                        writer.record(written: paths.map { PageLocation.searchIndex + $0 })
                     } else {
                         try document.write(in: searchFolder)
                     }
@@ -281,8 +281,8 @@ enum BuildSteps {
                 context.searchState = patched
                 context.searchPatched = true
                 context.searchListsDecoded = patch.decodedLists
-                writer.record(written: patch.written.map { PageLocation.searchIndex + "/" + $0 })
-                for path in patch.dropped { writer.remove(PageLocation.searchIndex + "/" + path) }
+                writer.record(written: patch.written.map { PageLocation.searchIndex + $0 })
+                for path in patch.dropped { writer.remove(PageLocation.searchIndex + path) }
             } else {
                 let (index, hashes) = try indexEveryReport(model: model, renderer: renderer, root: root, folder: searchFolder)
                 context.searchFinish = SearchFinish(index)
