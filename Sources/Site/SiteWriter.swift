@@ -32,6 +32,8 @@ public struct SiteWriter: Sendable {
             }
         }
         handles = FolderHandles(staging: staging.path, destination: destination.path)
+        var info = stat()
+        destinationInode = stat(destination.path, &info) == 0 ? UInt64(info.st_ino) : nil
         startedFromSpare = fromSpare
         unsynced = fromSpare ? Self.bringUpToDate(spare!, handles: handles, folders: folders, staging: staging.path) : []
     }
@@ -47,6 +49,10 @@ public struct SiteWriter: Sendable {
     let unsynced: Set<String>
     /// What this build wrote and removed, for the spare site it may leave.
     let log = WriteLog()
+    /// The folder `destination` was when the build began: the site it replaces is kept as a
+    /// spare only if it is still that one (not one that another build put in place meanwhile),
+    /// since what the log says this build changed is relative to it.
+    private let destinationInode: UInt64?
 
     /// Makes the spare site (the site before the previous one) the previous site: the files the
     /// previous build wrote are linked from `destination`, those it removed are removed. Returns
@@ -163,7 +169,11 @@ public struct SiteWriter: Sendable {
             remove(".gitkeep")
         }
         func dispose(_ old: String) -> Bool {
-            if let spareFolder, rename(old, spareFolder) == 0 { return true }
+            var info = stat()
+            if let spareFolder, let destinationInode, stat(old, &info) == 0, UInt64(info.st_ino) == destinationInode,
+               rename(old, spareFolder) == 0 {
+                return true
+            }
             FolderRemover.remove(old)
             return false
         }

@@ -205,3 +205,38 @@ struct SpareSiteTests {
         #expect(next.writer?.startedFromSpare == true)
     }
 }
+
+/// The writer keeps the site it replaced only when that is the site its build began from.
+struct SiteWriterSpareTests {
+    func folder() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("policykb-writer-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("public"), withIntermediateDirectories: true)
+        try Data("旧\n".utf8).write(to: root.appendingPathComponent("public/index.html"))
+        return root
+    }
+
+    @Test func theReplacedSiteIsKeptWhereAsked() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let writer = try SiteWriter(destination: root.appendingPathComponent("public"))
+        try writer.write("新\n", to: "index.html")
+        let spare = root.path + "/spare"
+        #expect(try writer.publish(keepingOldAt: spare))
+        #expect(FileManager.default.contents(atPath: spare + "/index.html") == Data("旧\n".utf8))
+        #expect(FileManager.default.contents(atPath: root.path + "/public/index.html") == Data("新\n".utf8))
+    }
+
+    @Test func aSiteAnotherBuildPutInPlaceMeanwhileIsNotKept() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let writer = try SiteWriter(destination: root.appendingPathComponent("public"))
+        try writer.write("新\n", to: "index.html")
+        // Another build swaps its site in while this one runs.
+        try FileManager.default.moveItem(at: root.appendingPathComponent("public"), to: root.appendingPathComponent("elsewhere"))
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("public"), withIntermediateDirectories: true)
+        let spare = root.path + "/spare"
+        #expect(try !writer.publish(keepingOldAt: spare))
+        #expect(!FileManager.default.fileExists(atPath: spare))
+        #expect(FileManager.default.contents(atPath: root.path + "/public/index.html") == Data("新\n".utf8))
+    }
+}
