@@ -72,8 +72,19 @@ public enum MarkdownRenderer {
     public static func render(
         _ markdown: String, options: MarkdownOptions = .init(), autoLinks: [AutoLink] = []
     ) -> RenderedMarkdown {
+        var markdown = markdown
+        return markdown.withUTF8 { render(utf8: $0, options: options, autoLinks: autoLinks) }
+    }
+
+    /// Renders a document given as UTF-8 (cmark replaces what is not UTF-8 by U+FFFD).
+    public static func render<Bytes: Collection>(
+        utf8 markdown: Bytes, options: MarkdownOptions = .init(), autoLinks: [AutoLink] = []
+    ) -> RenderedMarkdown where Bytes.Element == UInt8 {
         let safety = options.allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_SAFE
-        guard let root = cmark_parse_document(markdown, markdown.utf8.count, safety | CMARK_OPT_VALIDATE_UTF8) else {
+        let flags = safety | CMARK_OPT_VALIDATE_UTF8
+        let parsed = markdown.withContiguousStorageIfAvailable { parse($0, flags) }
+            ?? Array(markdown).withUnsafeBufferPointer { parse($0, flags) }
+        guard let root = parsed else {
             return RenderedMarkdown(html: "", headings: [], plainText: "")
         }
         defer { cmark_node_free(root) }
@@ -89,6 +100,11 @@ public enum MarkdownRenderer {
             headings: headings,
             plainText: CMarkTree.plainText(root)
         )
+    }
+
+    private static func parse(_ buffer: UnsafeBufferPointer<UInt8>, _ flags: Int32) -> OpaquePointer? {
+        guard let start = buffer.baseAddress else { return cmark_parse_document("", 0, flags) }
+        return start.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parse_document($0, buffer.count, flags) }
     }
 
     /// Only the text without markup (raw HTML dropped), for summaries and search: no anchors and

@@ -46,24 +46,24 @@ extension PageRenderer {
         let here = PageLocation(path: PageLocation.report(report.slug))
         let body = Self.droppingTitleHeading(try Self.body(of: report, root: root), title: report.title)
         return MarkdownRenderer.render(
-            body,
+            utf8: body,
             options: MarkdownOptions(allowRawHTML: model.config.rawHTML, reservedAnchors: reservedAnchors, topHeadingLevel: 2),
             autoLinks: model.config.autoLinks ? autoLinks(for: id, from: here) : [])
     }
 
     // MARK: - Parts
 
-    /// The body, read again from the file: straight from where loading found it when the file
-    /// is unchanged in size, else by parsing the file again.
-    static func body(of report: SourceReport, root: URL) throws -> String {
-        let url = root.appendingPathComponent(report.path)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+    /// The body's UTF-8, read again from the file: straight from where loading found it when the
+    /// file is unchanged in size, else by parsing the file again. Handed to cmark as bytes (it
+    /// checks them as UTF-8 itself; loading checked the file too), never made a String.
+    static func body(of report: SourceReport, root: URL) throws -> ArraySlice<UInt8> {
+        guard let data = OutputFile.read(root.path + "/" + report.path) else {
             throw SiteError(path: report.path, message: "cannot read the report again while rendering it")
         }
-        if let location = report.bodyLocation, location.fileSize == data.count {
-            return String(decoding: data.suffix(from: data.startIndex + location.offset), as: UTF8.self)
+        if let location = report.bodyLocation, location.fileSize == data.count, location.offset <= data.count {
+            return data[location.offset...]
         }
-        return try ReportFile.parse(String(decoding: data, as: UTF8.self), path: report.path).body
+        return ArraySlice(try ReportFile.parse(String(decoding: data, as: UTF8.self), path: report.path).body.utf8)
     }
 
     /// The report's own fields for the template; empty ones left out (an empty string is true in Mustache).
@@ -99,14 +99,13 @@ extension PageRenderer {
     }
 
     /// A body opening with `# <its title>` would repeat the page's `<h1>`; that line is dropped.
-    static func droppingTitleHeading(_ body: String, title: String) -> String {
+    static func droppingTitleHeading(_ body: ArraySlice<UInt8>, title: String) -> ArraySlice<UInt8> {
         // Found by byte: walking a 15 KB body by `Character` cost more than rendering it.
-        let end = body.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? body.endIndex
-        let firstLine = body[..<end]
-        guard firstLine.hasPrefix("#"),
-              firstLine.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces) == title
-        else { return body }
-        return String(body[end...])
+        let end = body.firstIndex(of: UInt8(ascii: "\n")) ?? body.endIndex
+        guard body.first == UInt8(ascii: "#") else { return body }
+        let firstLine = String(decoding: body[..<end], as: UTF8.self)
+        guard firstLine.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces) == title else { return body }
+        return body[end...]
     }
 
     /// The report's topics (with aliases) and regions, each linked at its first mention.
