@@ -11,9 +11,9 @@ import Foundation
 /// after the swap, is most of what such a build costs (two system calls for each of a large
 /// site's files). The site the swap replaces is the previous site but for the files the build
 /// wrote and removed; kept, and brought up to date with those few files the next time, it is
-/// the next build's staging folder at the cost of the changes alone. Its files are hard links
-/// to the published ones, so it takes almost no room; files are only ever replaced in it,
-/// never written through (`OutputFile.write`).
+/// the next build's staging folder at the cost of the changes alone. Its other files are hard
+/// links to the published ones, so it takes the room of the files that build wrote; files are
+/// only ever replaced in it, never written through (`OutputFile.write`).
 ///
 /// It is kept only after a build that left the site's pages where they were and wrote few files
 /// (a report's body changed, a template that few pages use), and it is used only by a build of
