@@ -130,6 +130,28 @@ struct SpareSiteTests {
         #expect(fourth.pagesRendered == 2, "the edited report's page and the one removed by hand")
     }
 
+    @Test func anIndexFileTheLastBuildWroteRemovedByHandMakesTheIndexWholeAgain() throws {
+        let site = try Site()
+        try site.build()
+        for index in [1, 2] {
+            try site.edit(site.reports[index], IncrementalBuildTests.appendingParagraph)
+            _ = try site.rebuildMatchesFullBuild("edit \(index)")
+        }
+        // A file the last build wrote has one link (the spare site holds the version before);
+        // a file it took over has two.
+        let folder = site.root.appendingPathComponent("public/search/p")
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().filter { name in
+            let links = try? FileManager.default.attributesOfItem(atPath: folder.path + "/" + name)[.referenceCount] as? Int
+            return links == 1
+        }
+        try #require(!written.isEmpty)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent(written[0]))
+        // No report changed, so no list of the index is read: the file would stay missing.
+        let context = try site.rebuildMatchesFullBuild("no edit; search/p/\(written[0]) removed by hand")
+        #expect(context.writer?.startedFromSpare == true)
+        #expect(!context.searchPatched)
+    }
+
     @Test func buildsThatMoveOrRewriteManyPagesKeepNoSpareSite() throws {
         let site = try Site(count: 40)
         try site.build()
