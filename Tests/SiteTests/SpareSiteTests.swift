@@ -19,6 +19,14 @@ struct SpareSiteTests {
         return names.filter { $0.hasPrefix("spare-") }.sorted().map { folder.appendingPathComponent($0) }
     }
 
+    /// Builds `site` in full, then again after an edit to one report: that build leaves a spare site.
+    @discardableResult
+    static func leaveASpare(_ site: Site, editing index: Int = 1) throws -> BuildContext {
+        try site.build()
+        try site.edit(site.reports[index], IncrementalBuildTests.appendingParagraph)
+        return try site.rebuildMatchesFullBuild("a first edit, to leave a spare site")
+    }
+
     static func body(of text: String) -> (front: String, body: String) {
         let parts = text.components(separatedBy: "\n---\n")
         return (parts[0], parts.dropFirst().joined(separator: "\n---\n"))
@@ -69,13 +77,11 @@ struct SpareSiteTests {
 
     @Test func filesTheSearchIndexNoLongerHasLeaveTheSpareSiteToo() throws {
         let site = try Site(count: 120)
-        let first = try site.build()
-        try site.edit(site.reports[0], IncrementalBuildTests.appendingParagraph)
-        _ = try site.rebuildMatchesFullBuild("a first edit, to leave a spare site")
+        let spared = try Self.leaveASpare(site, editing: 0)
 
         // One long body cut to its start, another made longer by as much: the average length
         // stays, so the index is patched, and the short text has no rest file any more.
-        let model = try #require(first.model)
+        let model = try #require(spared.model)
         let short = try #require(model.reports.indices.first { id in
             FileManager.default.fileExists(atPath: site.root.path + "/public/search/" + SearchFormat.restKey(id) + ".js")
                 && site.reports.contains { model.reports[id].path.hasSuffix($0) }
@@ -99,9 +105,7 @@ struct SpareSiteTests {
 
     @Test func filesRemovedByHandAreWrittenAgain() throws {
         let site = try Site(count: 40)
-        try site.build()
-        try site.edit(site.reports[1], IncrementalBuildTests.appendingParagraph)
-        let second = try site.rebuildMatchesFullBuild("a first edit, to leave a spare site")
+        let second = try Self.leaveASpare(site)
         #expect(second.pagesRendered == 1)
         let model = try #require(second.model)
         func id(of path: String) throws -> Int {
@@ -154,9 +158,7 @@ struct SpareSiteTests {
 
     @Test func buildsThatMoveOrRewriteManyPagesKeepNoSpareSite() throws {
         let site = try Site(count: 40)
-        try site.build()
-        try site.edit(site.reports[1], IncrementalBuildTests.appendingParagraph)
-        _ = try site.rebuildMatchesFullBuild("a first edit, to leave a spare site")
+        try Self.leaveASpare(site)
         #expect(Self.spareFolders(site).count == 1)
 
         // A topic added to a report moves it onto other lists: no spare is used or kept.
@@ -191,9 +193,7 @@ struct SpareSiteTests {
     @Test func anAssetRemovedDoesNotComeBackFromTheSpareSite() throws {
         let site = try Site()
         try site.write("附加文件\n", to: "templates/assets/extra.txt")
-        try site.build()
-        try site.edit(site.reports[1], IncrementalBuildTests.appendingParagraph)
-        _ = try site.rebuildMatchesFullBuild("a first edit, to leave a spare site")
+        try Self.leaveASpare(site)
         #expect(site.published["assets/extra.txt"] != nil)
 
         // The site this build replaces still has the file (a build that changes the assets keeps
@@ -209,9 +209,7 @@ struct SpareSiteTests {
 
     @Test func aFailedBuildLeavesThePublishedSiteAndTheSpareOne() throws {
         let site = try Site(count: 40)
-        try site.build()
-        try site.edit(site.reports[1], IncrementalBuildTests.appendingParagraph)
-        _ = try site.rebuildMatchesFullBuild("a first edit, to leave a spare site")
+        try Self.leaveASpare(site)
         let before = site.published
         let original = try site.read(site.reports[6])
         try site.write(original.replacingOccurrences(of: "title: \"", with: "title: [\"") , to: site.reports[6])
