@@ -3,16 +3,18 @@ import Foundation
 /// Bits written most significant first, the unit of postings lists, facet lists and compressed
 /// texts. The page's JavaScript reads them with the same rules (`BitReader` in search.js).
 struct BitWriter {
-    private(set) var bytes: [UInt8] = []
+    /// Full 32-bit words, most significant bit first; `finish()` turns them into bytes.
+    private var words: [UInt32] = []
     private var current: UInt64 = 0
     private var pending = 0
 
+    /// `capacity` in bytes.
     init(capacity: Int = 0) {
-        bytes.reserveCapacity(capacity)
+        words.reserveCapacity(capacity / 4 + 1)
     }
 
     /// The low `count` bits of `value` (count ≤ 32). Bits wait in `current` until 32 of them
-    /// can go out together: indexing writes hundreds of millions of short codes.
+    /// can go out together, as one word: indexing writes hundreds of millions of short codes.
     @inline(__always)
     mutating func write(_ value: UInt32, bits count: Int) {
         guard count > 0 else { return }
@@ -20,16 +22,13 @@ struct BitWriter {
         pending += count
         if pending >= 32 {
             pending -= 32
-            let word = UInt32(truncatingIfNeeded: current >> UInt64(pending))
-            bytes.append(UInt8(truncatingIfNeeded: word >> 24))
-            bytes.append(UInt8(truncatingIfNeeded: word >> 16))
-            bytes.append(UInt8(truncatingIfNeeded: word >> 8))
-            bytes.append(UInt8(truncatingIfNeeded: word))
+            words.append(UInt32(truncatingIfNeeded: current >> UInt64(pending)))
             current &= (1 << UInt64(pending)) - 1
         }
     }
 
     /// Exp-Golomb code of order `k` for a value ≥ 0: small values in few bits, any value possible.
+    @inline(__always)
     mutating func expGolomb(_ value: Int, k: Int) {
         let shifted = UInt64(value) + (1 << UInt64(k))
         let width = 64 - shifted.leadingZeroBitCount
@@ -50,16 +49,25 @@ struct BitWriter {
 
     /// The bytes so far, the last one padded with zero bits.
     mutating func finish() -> [UInt8] {
-        while pending >= 8 {
-            pending -= 8
-            bytes.append(UInt8(truncatingIfNeeded: current >> UInt64(pending)))
+        let tail = (pending + 7) / 8
+        let bytes = [UInt8](unsafeUninitializedCapacity: words.count * 4 + tail) { buffer, count in
+            for word in words {
+                buffer[count] = UInt8(truncatingIfNeeded: word >> 24)
+                buffer[count + 1] = UInt8(truncatingIfNeeded: word >> 16)
+                buffer[count + 2] = UInt8(truncatingIfNeeded: word >> 8)
+                buffer[count + 3] = UInt8(truncatingIfNeeded: word)
+                count += 4
+            }
+            // The pending bits (fewer than 32), padded with zeros to whole bytes.
+            let padded = current << UInt64(tail * 8 - pending)
+            for index in 0..<tail {
+                buffer[count] = UInt8(truncatingIfNeeded: padded >> UInt64((tail - 1 - index) * 8))
+                count += 1
+            }
         }
-        current &= (1 << UInt64(pending)) - 1
-        if pending > 0 {
-            bytes.append(UInt8(truncatingIfNeeded: current << UInt64(8 - pending)))
-            current = 0
-            pending = 0
-        }
+        words = []
+        current = 0
+        pending = 0
         return bytes
     }
 
@@ -79,7 +87,7 @@ struct BitWriter {
         func total(_ k: Int) -> Int { values.reduce(0) { $0 + expGolombBits($1, k: k) } }
         var best = guess
         var bestTotal = total(guess)
-        for direction in [-1, 1] {
+        for direction in stride(from: -1, through: 1, by: 2) {
             var k = guess + direction
             while (0...maxK).contains(k) {
                 let size = total(k)

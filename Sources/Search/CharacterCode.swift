@@ -51,8 +51,12 @@ struct CharacterCode: Sendable {
     }
 
     func encode<Scalars: Sequence>(_ scalars: Scalars, into writer: inout BitWriter) where Scalars.Element == Unicode.Scalar {
-        for scalar in scalars {
-            let value = scalar.value
+        encode(values: scalars.lazy.map(\.value), into: &writer)
+    }
+
+    /// The same for code point values.
+    func encode<Values: Sequence>(values: Values, into writer: inout BitWriter) where Values.Element == UInt32 {
+        for value in values {
             let entry = value < 0x1_0000 ? bmp[Int(value)] : astral[value] ?? 0
             if entry != 0 {
                 writer.write(entry >> 8, bits: Int(entry & 0xFF))

@@ -41,13 +41,17 @@ public struct IndexedDocument: Sendable {
         var values = NormalizedValues.values(of: document.title)
         let titleLength = values.count
         values.append(0x0A)
-        NormalizedValues.append(document.body, to: &values)
+        let body = NormalizedValues.scalarValues(of: document.body)
+        NormalizedValues.append(scalars: body, to: &values)
         textLength = values.count
 
-        var counter = TermCounter(table: TermTablePool.shared.take(), titleLength: titleLength, capacity: values.count)
+        var counter = TermCounter(table: TermCountTable.Pool.shared.take(), titleLength: titleLength)
         TermScanner.scan(values, into: &counter)
-        let (table, keys, keyFrequencies, words, wordFrequencies, wordIndex, titlePositions) = counter.finish()
-        defer { TermTablePool.shared.give(back: table) }
+        let (counted, words, wordFrequencies, wordIndex, titlePositions) = counter.finish()
+        var table = counted
+        let keyFrequencies = table.counts()
+        let keys = table.takeKeys()
+        defer { TermCountTable.Pool.shared.give(back: table) }
 
         // Field counts for the text's terms: index ≥ 0 for keys, -1 - i for word i.
         var counts: [Int: (tags: Int, regions: Int, headings: Int)] = [:]
@@ -82,21 +86,13 @@ public struct IndexedDocument: Sendable {
         for region in Set(document.regions).sorted() { facets.append(("region", region)) }
         if let genre = document.genre, !genre.isEmpty { facets.append(("genre", genre)) }
         if let year = document.year, !year.isEmpty { facets.append(("year", year)) }
-        if withFiles { files = Self.files(document, id: id) }
+        if withFiles { files = Self.files(document, body: body, id: id) }
     }
 
     /// The first file: metadata as JSON and the start of the body (`SearchFormat.headScalars`
     /// and the excerpt's reach) as the character code's bits in base64, with its length in
     /// scalars; `h` says where the rest file, when there is one, starts in the body.
-    static func files(_ document: SearchDocument, id: Int) -> [(key: String, contents: String)] {
-        // One pass over the text (`Array(_:)` would count the scalars first, then copy them).
-        let text = document.body
-        let body = [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
-            for scalar in text.unicodeScalars {
-                buffer.initializeElement(at: count, to: scalar)
-                count += 1
-            }
-        }
+    static func files(_ document: SearchDocument, body: [UInt32], id: Int) -> [(key: String, contents: String)] {
         let split = SearchFormat.headScalars
         let hasRest = body.count > split + SearchFormat.excerptReach
         let head = hasRest ? body[0..<(split + SearchFormat.excerptReach)] : body[...]
@@ -114,46 +110,37 @@ public struct IndexedDocument: Sendable {
         return files
     }
 
-    private static func coded(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    private static func coded(_ scalars: ArraySlice<UInt32>) -> String {
         var writer = BitWriter(capacity: scalars.count * 2)
-        CharacterCode.shared.encode(scalars, into: &writer)
+        CharacterCode.shared.encode(values: scalars, into: &writer)
         return Data(writer.finish()).base64EncodedString()
     }
 }
 
-/// Counts a text's terms as the scanner finds them: keys in first-seen order with their counts,
-/// words likewise, and where each term starts in the title (index ≥ 0 for keys, -1 - i for word i).
+/// Counts a text's terms as the scanner finds them: keys in first-seen order with their counts
+/// (in the table), words likewise, and where each term starts in the title (index ≥ 0 for keys,
+/// -1 - i for word i).
 private struct TermCounter: TermSink {
-    var table: TermTable
+    var table: TermCountTable
     let titleLength: Int
-    var keys: [UInt64] = []
-    var keyFrequencies: [UInt32] = []
     var words: [String] = []
     var wordFrequencies: [UInt32] = []
     var wordIndex: [String: Int] = [:]
     var titlePositions: [Int: [Int32]] = [:]
 
-    init(table: TermTable, titleLength: Int, capacity: Int) {
+    init(table: TermCountTable, titleLength: Int) {
         self.table = table
         self.titleLength = titleLength
-        keys.reserveCapacity(capacity)
-        keyFrequencies.reserveCapacity(capacity)
     }
 
     /// Everything counted; the table goes back to its pool without a copy.
-    consuming func finish() -> (TermTable, [UInt64], [UInt32], [String], [UInt32], [String: Int], [Int: [Int32]]) {
-        (table, keys, keyFrequencies, words, wordFrequencies, wordIndex, titlePositions)
+    consuming func finish() -> (TermCountTable, [String], [UInt32], [String: Int], [Int: [Int32]]) {
+        (table, words, wordFrequencies, wordIndex, titlePositions)
     }
 
     @inline(__always)
     mutating func term(_ key: UInt64, at position: Int) {
-        let (index, isNew) = table.index(of: key)
-        if isNew {
-            keys.append(key)
-            keyFrequencies.append(1)
-        } else {
-            keyFrequencies[index] += 1
-        }
+        let index = table.add(key)
         if position < titleLength { titlePositions[index, default: []].append(Int32(position)) }
     }
 

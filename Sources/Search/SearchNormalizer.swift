@@ -57,6 +57,21 @@ public struct SearchNormalizer: Sendable {
         Array(String(scalar).precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars)
     }
 
+    /// For a BMP scalar of `common` that normalises to exactly one scalar, that scalar; 0 for the
+    /// others. Indexing looks every punctuation mark of every report up here: a flat table, where
+    /// `common` would hash the value and hand back an array.
+    static func single(_ value: UInt32) -> UInt32 {
+        value < 0x1_0000 ? singles[Int(value)] : 0
+    }
+
+    private static let singles: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 0x1_0000)
+        for (value, mapped) in common where value < 0x1_0000 && mapped.count == 1 && mapped[0].value != 0 {
+            table[Int(value)] = mapped[0].value
+        }
+        return table
+    }()
+
     /// Punctuation and full-width forms are frequent in Chinese text and slow to normalise one by one.
     private static let common: [UInt32: [Unicode.Scalar]] = {
         var table: [UInt32: [Unicode.Scalar]] = [:]

@@ -35,15 +35,54 @@ extension NormalizedValues {
     }
 
     static func append(_ text: String, to values: inout [UInt32]) {
-        values.reserveCapacity(values.count + text.utf8.count / 2)
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
+        append(scalars: scalarValues(of: text), to: &values)
+    }
+
+    /// Appends the normalised form of `scalars` (code point values).
+    static func append(scalars: [UInt32], to values: inout [UInt32]) {
+        values.reserveCapacity(values.count + scalars.count)
+        for value in scalars {
             if value < 0x80 {
                 values.append(value >= 0x41 && value <= 0x5A ? value + 0x20 : value)
-            } else if (0x4E00...0x9FFF).contains(value) {
+            } else if value &- 0x4E00 < 0x5200 {
                 values.append(value)
             } else {
-                for mapped in SearchNormalizer.map(scalar) { values.append(mapped.value) }
+                let single = SearchNormalizer.single(value)
+                if single != 0 {
+                    values.append(single)
+                } else {
+                    for mapped in SearchNormalizer.map(Unicode.Scalar(value)!) { values.append(mapped.value) }
+                }
+            }
+        }
+    }
+
+    /// The code points of `text`, decoded from its UTF-8 in one pass (a string's UTF-8 is valid).
+    static func scalarValues(of text: String) -> [UInt32] {
+        var text = text
+        return text.withUTF8 { utf8 in
+            [UInt32](unsafeUninitializedCapacity: utf8.count) { buffer, count in
+                let end = utf8.count
+                var index = 0
+                while index < end {
+                    let lead = UInt32(utf8[index])
+                    if lead < 0x80 {
+                        buffer[count] = lead
+                        index += 1
+                    } else if lead < 0xE0 {
+                        buffer[count] = (lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+                        index += 2
+                    } else if lead < 0xF0 {
+                        buffer[count] = (lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6
+                            | UInt32(utf8[index + 2] & 0x3F)
+                        index += 3
+                    } else {
+                        buffer[count] = (lead & 0x07) << 18 | UInt32(utf8[index + 1] & 0x3F) << 12
+                            | UInt32(utf8[index + 2] & 0x3F) << 6 | UInt32(utf8[index + 3] & 0x3F)
+                        index += 4
+                    }
+                    count += 1
+                }
             }
         }
     }
@@ -82,28 +121,46 @@ enum TermScanner {
     /// counting is inlined into the loop (a closure call per term cost more than the term).
     static func scan<Sink: TermSink>(_ values: [UInt32], into sink: inout Sink) {
         values.withUnsafeBufferPointer { values in
-            var wordStart = -1
             let count = values.count
+            guard count > 0 else { return }
+            var wordStart = -1
+            // Each value is classified once: as the bigram's second value, then as its first.
+            var value = values[0]
+            var indexable = isIndexable(value)
             var index = 0
             while index < count {
-                let value = values[index]
-                if SearchNormalizer.isIndexable(value) {
-                    if SearchNormalizer.isHan(value) { sink.term(UInt64(value), at: index) }
-                    if index + 1 < count, SearchNormalizer.isIndexable(values[index + 1]) {
-                        sink.term(bigramKey(value, values[index + 1]), at: index)
-                    }
+                let nextIndex = index + 1
+                let next: UInt32 = nextIndex < count ? values[nextIndex] : 0
+                let nextIndexable = nextIndex < count && isIndexable(next)
+                if indexable {
+                    if isHan(value) { sink.term(UInt64(value), at: index) }
+                    if nextIndexable { sink.term(bigramKey(value, next), at: index) }
                 }
-                let isWord = (0x30...0x39).contains(value) || (0x61...0x7A).contains(value)
+                let isWord = value &- 0x30 < 10 || value &- 0x61 < 26
                 if isWord {
                     if wordStart < 0 { wordStart = index }
                 } else if wordStart >= 0 {
                     sink.word(asciiString(values[wordStart..<index]), at: wordStart)
                     wordStart = -1
                 }
-                index += 1
+                value = next
+                indexable = nextIndexable
+                index = nextIndex
             }
             if wordStart >= 0 { sink.word(asciiString(values[wordStart..<count]), at: wordStart) }
         }
+    }
+
+    /// `SearchNormalizer.isHan`, likewise.
+    @inline(__always)
+    private static func isHan(_ value: UInt32) -> Bool {
+        value &- 0x4E00 < 0x5200 || SearchNormalizer.isHan(value)
+    }
+
+    /// `SearchNormalizer.isIndexable` with the common case, a CJK unified ideograph, tested first.
+    @inline(__always)
+    private static func isIndexable(_ value: UInt32) -> Bool {
+        value &- 0x4E00 < 0x5200 || SearchNormalizer.isIndexable(value)
     }
 
     /// The index's name for a key: its one or two characters.

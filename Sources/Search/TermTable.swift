@@ -78,25 +78,3 @@ struct TermTable {
         }
     }
 }
-
-/// Tables for analysing one report at a time, kept for the next report instead of being made
-/// and cleared anew each time.
-final class TermTablePool: @unchecked Sendable {
-    static let shared = TermTablePool()
-    private let lock = NSLock()
-    private var tables: [TermTable] = []
-
-    func take() -> TermTable {
-        lock.lock()
-        defer { lock.unlock() }
-        return tables.popLast() ?? TermTable(capacity: 8192)
-    }
-
-    func give(back table: TermTable) {
-        var table = table
-        table.removeAll()
-        lock.lock()
-        defer { lock.unlock() }
-        if tables.count < 16 { tables.append(table) }
-    }
-}

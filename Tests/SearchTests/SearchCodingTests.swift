@@ -17,6 +17,20 @@ import Testing
         }
     }
 
+    @Test func bitsGoOutMostSignificantFirstAndTheLastByteIsPaddedWithZeros() {
+        var writer = BitWriter()
+        writer.write(0b101, bits: 3)
+        writer.write(0xFFFF_FFFF, bits: 32)
+        writer.write(0, bits: 2)
+        writer.write(1, bits: 1)
+        #expect(writer.finish() == [0b1011_1111, 0xFF, 0xFF, 0xFF, 0b1110_0100])
+        var empty = BitWriter()
+        #expect(empty.finish() == [])
+        var whole = BitWriter()
+        whole.write(0xDEAD_BEEF, bits: 32)
+        #expect(whole.finish() == [0xDE, 0xAD, 0xBE, 0xEF])
+    }
+
     @Test func theBestOrderIsTheShortest() {
         let small = [0, 0, 1, 0, 2, 0]
         let large = [900, 1_200, 700, 1_500]
