@@ -2,15 +2,25 @@ import Foundation
 
 /// Bits written most significant first, the unit of postings lists, facet lists and compressed
 /// texts. The page's JavaScript reads them with the same rules (`BitReader` in search.js).
-struct BitWriter {
+///
+/// Not copyable: it owns the buffer its words go to (an array's append checked, for every word,
+/// that the array was not shared and had room; here a word is a store).
+struct BitWriter: ~Copyable {
     /// Full 32-bit words, most significant bit first; `finish()` turns them into bytes.
-    private var words: [UInt32] = []
+    private var words: UnsafeMutablePointer<UInt32>
+    private var capacity: Int
+    private var used = 0
     private var current: UInt64 = 0
     private var pending = 0
 
-    /// `capacity` in bytes.
-    init(capacity: Int = 0) {
-        words.reserveCapacity(capacity / 4 + 1)
+    /// `capacity` in bytes: room reserved (it grows as needed).
+    init(capacity bytes: Int = 0) {
+        capacity = max(16, bytes / 4 + 1)
+        words = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        words.deallocate()
     }
 
     /// The low `count` bits of `value` (count ≤ 32). Bits wait in `current` until 32 of them
@@ -22,9 +32,19 @@ struct BitWriter {
         pending += count
         if pending >= 32 {
             pending -= 32
-            words.append(UInt32(truncatingIfNeeded: current >> UInt64(pending)))
+            if used == capacity { grow() }
+            words[used] = UInt32(truncatingIfNeeded: current >> UInt64(pending))
+            used += 1
             current &= (1 << UInt64(pending)) - 1
         }
+    }
+
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: words, count: used)
+        words.deallocate()
+        words = larger
+        capacity *= 2
     }
 
     /// Exp-Golomb code of order `k` for a value ≥ 0: small values in few bits, any value possible.
@@ -47,11 +67,12 @@ struct BitWriter {
         write(UInt32(truncatingIfNeeded: shifted), bits: remaining)
     }
 
-    /// The bytes so far, the last one padded with zero bits.
-    mutating func finish() -> [UInt8] {
+    /// The bytes written, the last one padded with zero bits.
+    consuming func finish() -> [UInt8] {
         let tail = (pending + 7) / 8
-        let bytes = [UInt8](unsafeUninitializedCapacity: words.count * 4 + tail) { buffer, count in
-            for word in words {
+        return [UInt8](unsafeUninitializedCapacity: used * 4 + tail) { buffer, count in
+            for index in 0..<used {
+                let word = words[index]
                 buffer[count] = UInt8(truncatingIfNeeded: word >> 24)
                 buffer[count + 1] = UInt8(truncatingIfNeeded: word >> 16)
                 buffer[count + 2] = UInt8(truncatingIfNeeded: word >> 8)
@@ -65,10 +86,6 @@ struct BitWriter {
                 count += 1
             }
         }
-        words = []
-        current = 0
-        pending = 0
-        return bytes
     }
 
     /// Bits an Exp-Golomb code of order k takes for `value`, for choosing k.

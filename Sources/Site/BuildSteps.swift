@@ -15,7 +15,8 @@ enum BuildSteps {
     /// A vocabulary or gazetteer already in the context (given by a caller or a test) is kept.
     @Sendable static func loadConfiguration(_ context: inout BuildContext) throws -> String {
         let loader = SiteLoader(root: context.root)
-        if context.incremental { TransliterationCache.load(root: context.root) }
+        // Pinyin made by this program before: read by full builds too (it depends on no input).
+        TransliterationCache.load(root: context.root)
         var problems: [Diagnostic] = []
         func attempt<T>(_ load: () throws(Diagnostics) -> T) -> T? {
             do { return try load() } catch { problems += error.items; return nil }
