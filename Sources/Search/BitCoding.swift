@@ -28,14 +28,17 @@ struct BitWriter: ~Copyable {
     @inline(__always)
     mutating func write(_ value: UInt32, bits count: Int) {
         guard count > 0 else { return }
-        current = current << UInt64(count) | UInt64(value) & ((1 << UInt64(count)) - 1)
-        pending += count
+        // Masking shifts and wrapping arithmetic: count ≤ 32 and fewer than 32 bits wait, so
+        // nothing overflows, and the checks Swift would add cost more than the work.
+        let shift = UInt64(truncatingIfNeeded: count)
+        current = current &<< shift | UInt64(value) & ((1 &<< shift) &- 1)
+        pending &+= count
         if pending >= 32 {
-            pending -= 32
+            pending &-= 32
             if used == capacity { grow() }
-            words[used] = UInt32(truncatingIfNeeded: current >> UInt64(pending))
-            used += 1
-            current &= (1 << UInt64(pending)) - 1
+            words[used] = UInt32(truncatingIfNeeded: current &>> UInt64(truncatingIfNeeded: pending))
+            used &+= 1
+            current &= (1 &<< UInt64(truncatingIfNeeded: pending)) &- 1
         }
     }
 
@@ -50,9 +53,9 @@ struct BitWriter: ~Copyable {
     /// Exp-Golomb code of order `k` for a value ≥ 0: small values in few bits, any value possible.
     @inline(__always)
     mutating func expGolomb(_ value: Int, k: Int) {
-        let shifted = UInt64(value) + (1 << UInt64(k))
-        let width = 64 - shifted.leadingZeroBitCount
-        let total = 2 * width - 1 - k
+        let shifted = UInt64(value) &+ (1 &<< UInt64(truncatingIfNeeded: k))
+        let width = 64 &- shifted.leadingZeroBitCount
+        let total = 2 &* width &- 1 &- k
         if total <= 32 {
             // The zeros in front are the value's own leading zeros in a field of `total` bits.
             write(UInt32(truncatingIfNeeded: shifted), bits: total)
@@ -89,10 +92,11 @@ struct BitWriter: ~Copyable {
     }
 
     /// Bits an Exp-Golomb code of order k takes for `value`, for choosing k.
+    @inline(__always)
     static func expGolombBits(_ value: Int, k: Int) -> Int {
-        let shifted = UInt64(value) + (1 << UInt64(k))
-        let width = 64 - shifted.leadingZeroBitCount
-        return 2 * width - 1 - k
+        let shifted = UInt64(value) &+ (1 &<< UInt64(truncatingIfNeeded: k))
+        let width = 64 &- shifted.leadingZeroBitCount
+        return 2 &* width &- 1 &- k
     }
 
     /// The order (0 ... maxK) that codes `values` in the fewest bits. The size as a function of

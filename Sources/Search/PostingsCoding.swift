@@ -51,49 +51,47 @@ enum PostingsCoding {
         func encoded(lengths: [Int], averageLength: Double) -> [UInt8] {
             bytes.withUnsafeBufferPointer { bytes in
                 PostingsCoding.encoded(varints: bytes, documentFrequency: documentFrequency, fields: fields,
-                                       lengths: lengths, averageLength: averageLength)
+                                       norms: PostingsCoding.norms(lengths: lengths, averageLength: averageLength))
             }
         }
-    }
-
-    /// The gaps and counts back from a term's varints.
-    static func entries(_ bytes: UnsafeBufferPointer<UInt8>, documentFrequency: Int) -> (gaps: [Int], counts: [Int]) {
-        var gaps: [Int] = []
-        var counts: [Int] = []
-        gaps.reserveCapacity(documentFrequency)
-        counts.reserveCapacity(documentFrequency)
-        var offset = 0
-        while let gap = ByteReader.varint(in: bytes, at: &offset), let count = ByteReader.varint(in: bytes, at: &offset) {
-            gaps.append(gap)
-            counts.append(count)
-        }
-        return (gaps, counts)
     }
 
     /// A term's bits from its varints (id gaps and counts, `Builder` and `PostingsStore`), with
-    /// each entry's level worked out from its counts, its fields and its report's length
-    /// (`lengths[doc]`, in normalised scalars) against the corpus's average.
+    /// each entry's level worked out from its counts, its fields and its report's length norm
+    /// (`norms[doc]`, `norms(lengths:averageLength:)`).
     static func encoded(varints bytes: UnsafeBufferPointer<UInt8>, documentFrequency: Int,
-                        fields: [(entry: Int32, occurrence: FieldOccurrence)],
-                        lengths: [Int], averageLength: Double) -> [UInt8] {
-        let (gaps, counts) = entries(bytes, documentFrequency: documentFrequency)
+                        fields: [(entry: Int32, occurrence: FieldOccurrence)], norms: [Double]) -> [UInt8] {
+        var gaps: [Int] = []
         var levels: [Int] = []
-        levels.reserveCapacity(counts.count)
+        gaps.reserveCapacity(documentFrequency)
+        levels.reserveCapacity(documentFrequency)
+        var offset = 0
         var nextField = 0
         var doc = -1
-        for (index, gap) in gaps.enumerated() {
+        while let gap = ByteReader.varint(in: bytes, at: &offset), let count = ByteReader.varint(in: bytes, at: &offset) {
             doc += gap
             var field: FieldOccurrence? = nil
-            if nextField < fields.count, fields[nextField].entry == Int32(index) {
+            if nextField < fields.count, fields[nextField].entry == Int32(gaps.count) {
                 field = fields[nextField].occurrence
                 nextField += 1
             }
-            levels.append(PostingsCoding.level(frequency: counts[index], field: field, length: lengths[doc], averageLength: averageLength))
+            gaps.append(gap)
+            levels.append(PostingsCoding.level(frequency: count, field: field, norm: norms[doc]))
         }
         let titles = fields.filter { !$0.occurrence.titlePositions.isEmpty }.map {
             TitleEntry(entry: Int($0.entry), length: Int($0.occurrence.titleLength), positions: $0.occurrence.titlePositions.map(Int.init))
         }
         return PostingsCoding.encode(gaps: gaps, levels: levels, titles: titles)
+    }
+
+    /// Each report's BM25 length norm: its length (`lengths[doc]`, in normalised scalars)
+    /// against the corpus's average. Worked out once per report, not once per term it has.
+    static func norms(lengths: [Int], averageLength: Double) -> [Double] {
+        lengths.map { norm(length: $0, averageLength: averageLength) }
+    }
+
+    static func norm(length: Int, averageLength: Double) -> Double {
+        1 - SearchFormat.b + SearchFormat.b * Double(length) / max(1, averageLength)
     }
 
     /// A posting whose term is in the report's title: its entry index, the title's length and where.
@@ -145,7 +143,11 @@ enum PostingsCoding {
 
     /// BM25F: the field counts weighted, the text's count normalised by the report's length.
     static func level(frequency: Int, field: FieldOccurrence?, length: Int, averageLength: Double) -> Int {
-        let norm = 1 - SearchFormat.b + SearchFormat.b * Double(length) / max(1, averageLength)
+        level(frequency: frequency, field: field, norm: norm(length: length, averageLength: averageLength))
+    }
+
+    @inline(__always)
+    static func level(frequency: Int, field: FieldOccurrence?, norm: Double) -> Int {
         var weighted = weight.text * Double(frequency) / norm
         if let field {
             weighted += weight.title * Double(field.titlePositions.count)

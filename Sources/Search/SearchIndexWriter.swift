@@ -129,10 +129,10 @@ public struct SearchIndexWriter: Sendable {
         let postings = self.postings
         let termIndices = Array(0..<postings.count)
         let names = termIndices.map { termWords[$0].map { SearchToken.wordPrefix + $0 } ?? TermScanner.name(of: termKeys[$0]) }
-        let lengths = self.lengths
+        let norms = PostingsCoding.norms(lengths: lengths, averageLength: average)
         let encoded = Parallel.map(termIndices) { term in
             PostingsCoding.encoded(varints: postings.bytes(of: term), documentFrequency: postings.documentFrequency(of: term),
-                                   fields: postings.fields[term], lengths: lengths, averageLength: average)
+                                   fields: postings.fields[term], norms: norms)
         }
         let listBytes = encoded.reduce(0) { $0 + SearchFormat.listBytes(encodedCount: $1.count, ownFileBytes: ownFileBytes) }
         let shardCount = SearchFormat.shardCount(listBytes: listBytes)

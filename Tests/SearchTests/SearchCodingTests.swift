@@ -89,7 +89,7 @@ import Testing
         let lengths = [Int](repeating: 800, count: (docs.max() ?? 0) + 1)
         func bits(_ store: PostingsStore, _ term: Int) -> [UInt8] {
             PostingsCoding.encoded(varints: store.bytes(of: term), documentFrequency: store.documentFrequency(of: term),
-                                   fields: store.fields[term], lengths: lengths, averageLength: 1_000)
+                                   fields: store.fields[term], norms: PostingsCoding.norms(lengths: lengths, averageLength: 1_000))
         }
         let before = (0..<40).map { bits(copy, $0) }
         for term in 0..<40 {
