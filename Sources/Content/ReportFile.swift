@@ -22,13 +22,19 @@ public enum ReportFile {
         try parse(text, path: path, withBody: false)
     }
 
-    private static func parse(_ text: String, path: String, withBody: Bool) throws(Diagnostics) -> (report: Report, bodyOffset: Int?) {
+    /// `plainFirst` false reads every front matter with Yams (tests compare the two readers).
+    static func parse(_ text: String, path: String, withBody: Bool, plainFirst: Bool = true) throws(Diagnostics)
+        -> (report: Report, bodyOffset: Int?)
+    {
         let split: (yaml: String, body: String, bodyOffset: Int?)
         do {
             split = try frontMatterParts(text, path: path, withBody: withBody)
         } catch {
             throw Diagnostics([error])
         }
+        // The front matter policykb writes is read without YAML's machinery; anything else, and
+        // anything with a problem, goes through Yams below.
+        if plainFirst, let report = PlainFrontMatter.read(split.yaml, body: split.body) { return (report, split.bodyOffset) }
         let root: Node?
         do {
             // Every value is read as text (dates too), so no scalar needs its type resolved: the
