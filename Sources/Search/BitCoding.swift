@@ -102,23 +102,63 @@ struct BitWriter: ~Copyable {
     /// The order (0 ... maxK) that codes `values` in the fewest bits. The size as a function of
     /// the order has one minimum, near log2 of the mean; only the orders around it are counted.
     static func bestOrder<C: Collection>(for values: C, maxK: Int) -> Int where C.Element == Int {
+        bestOrder(for: Array(values), minus: 0, maxK: maxK)
+    }
+
+    /// The same for `values[i] - minus` (the id gaps are coded less one), without a copy.
+    ///
+    /// The order is found as before (the guess from the mean, then one order at a time down,
+    /// then up, while the size shrinks), but the sizes at the guess and its two neighbours are
+    /// counted in one pass, and from the sum of code widths: `expGolombBits` summed is twice the
+    /// widths' sum less n × (1 + k). Postings are millions of entries; these passes were a
+    /// tenth of writing the index.
+    static func bestOrder(for values: [Int], minus: Int, maxK: Int) -> Int {
         guard !values.isEmpty else { return 0 }
-        let mean = Double(values.reduce(0, +)) / Double(values.count)
-        let guess = mean < 1 ? 0 : min(maxK, Int(log2(mean)))
-        func total(_ k: Int) -> Int { values.reduce(0) { $0 + expGolombBits($1, k: k) } }
-        var best = guess
-        var bestTotal = total(guess)
-        for direction in stride(from: -1, through: 1, by: 2) {
-            var k = guess + direction
-            while (0...maxK).contains(k) {
-                let size = total(k)
-                guard size < bestTotal else { break }
+        return values.withUnsafeBufferPointer { values in
+            let n = values.count
+            var sum = 0
+            for value in values { sum += value - minus }
+            let mean = Double(sum) / Double(n)
+            let guess = mean < 1 ? 0 : min(maxK, Int(log2(mean)))
+            /// Σ width(value + 2^k) over the values.
+            func widths(_ k: Int) -> Int {
+                let bit = UInt64(1) &<< UInt64(k)
+                var total = 0
+                for value in values { total &+= 64 &- (UInt64(value &- minus) &+ bit).leadingZeroBitCount }
+                return total
+            }
+            func bits(_ widths: Int, _ k: Int) -> Int { 2 * widths - n * (1 + k) }
+            // The guess and its neighbours together.
+            var below = 0, at = 0, above = 0
+            let low = UInt64(1) &<< UInt64(max(0, guess - 1))
+            let middle = UInt64(1) &<< UInt64(guess)
+            let high = UInt64(1) &<< UInt64(min(63, guess + 1))
+            for value in values {
+                let v = UInt64(value &- minus)
+                below &+= 64 &- (v &+ low).leadingZeroBitCount
+                at &+= 64 &- (v &+ middle).leadingZeroBitCount
+                above &+= 64 &- (v &+ high).leadingZeroBitCount
+            }
+            var best = guess
+            var bestTotal = bits(at, guess)
+            var k = guess - 1
+            var size = bits(below, k)
+            while k >= 0 && size < bestTotal {
                 best = k
                 bestTotal = size
-                k += direction
+                k -= 1
+                if k >= 0 { size = bits(widths(k), k) }
             }
+            k = guess + 1
+            size = bits(above, k)
+            while k <= maxK && size < bestTotal {
+                best = k
+                bestTotal = size
+                k += 1
+                if k <= maxK { size = bits(widths(k), k) }
+            }
+            return best
         }
-        return best
     }
 }
 

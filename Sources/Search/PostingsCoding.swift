@@ -104,7 +104,7 @@ enum PostingsCoding {
     /// The bits of a list: id gaps (id − previous id, the first from −1), levels, title entries
     /// in entry order. A full build and a patched index both write lists through here.
     static func encode(gaps: [Int], levels: [Int], titles: [TitleEntry]) -> [UInt8] {
-        let idOrder = BitWriter.bestOrder(for: gaps.lazy.map { $0 - 1 }, maxK: PostingsCoding.maxIdOrder)
+        let idOrder = BitWriter.bestOrder(for: gaps, minus: 1, maxK: PostingsCoding.maxIdOrder)
         var histogram = [Int](repeating: 0, count: SearchFormat.impactLevels)
         for level in levels { histogram[level] += 1 }
         var median = 0
@@ -114,7 +114,7 @@ enum PostingsCoding {
             below += histogram[median]
         }
         let differences = levels.map { PostingsCoding.zigzag($0 - median) }
-        let levelOrder = BitWriter.bestOrder(for: differences, maxK: PostingsCoding.maxCountOrder)
+        let levelOrder = BitWriter.bestOrder(for: differences, minus: 0, maxK: PostingsCoding.maxCountOrder)
         var writer = BitWriter(capacity: gaps.count * 2)
         writer.write(UInt32(idOrder), bits: 4)
         for gap in gaps { writer.expGolomb(gap - 1, k: idOrder) }
@@ -235,7 +235,7 @@ enum PostingsCoding {
     static func encodeIDs(_ ids: [Int]) -> [UInt8] {
         var previous = -1
         let gaps = ids.map { id -> Int in defer { previous = id }; return id - previous - 1 }
-        let order = BitWriter.bestOrder(for: gaps, maxK: maxIdOrder)
+        let order = BitWriter.bestOrder(for: gaps, minus: 0, maxK: maxIdOrder)
         var writer = BitWriter()
         writer.write(UInt32(order), bits: 4)
         writer.expGolomb(ids.count, k: 0)
