@@ -160,8 +160,12 @@ public enum ReportFile {
             while e > s, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09 { e -= 1 }
             if e - s == 3, bytes[s] == 0x2D, bytes[s + 1] == 0x2D, bytes[s + 2] == 0x2D { return true }
             if allowDots && end - start == 3 && bytes[start] == 0x2E && bytes[start + 1] == 0x2E && bytes[start + 2] == 0x2E { return true }
-            // `---` between other white space (ideographic spaces): rare, so checked the slow way.
-            guard e - s < 64, hasNonASCII(s, e), string(s, e).contains("---") else { return false }
+            // `---` between other white space (ideographic spaces): rare, so checked the slow way,
+            // and only for a line whose bytes hold `---` (a `String`'s `contains` goes through
+            // Foundation's string search, which cost more than the rest of the split).
+            guard e - s < 64, hasNonASCII(s, e), (s..<max(s, e - 2)).contains(where: {
+                bytes[$0] == 0x2D && bytes[$0 + 1] == 0x2D && bytes[$0 + 2] == 0x2D
+            }) else { return false }
             return string(start, end).trimmingCharacters(in: .whitespaces) == "---"
         }
         let firstEnd = lineEnd(from: 0)

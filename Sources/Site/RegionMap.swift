@@ -66,10 +66,13 @@ struct RegionMap {
         return minRadius + (maxRadius - minRadius) * (Double(count) / Double(most)).squareRoot()
     }
 
-    /// One decimal place at most, the same on every machine.
+    /// One decimal place at most, the same on every machine: the value in tenths, rounded, written
+    /// with integers (`String(format:)` went through Foundation for each of the map's numbers).
     static func number(_ value: Double) -> String {
-        let tenths = (value * 10).rounded()
-        return tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int(tenths / 10)) : String(format: "%.1f", tenths / 10)
+        let tenths = Int((value * 10).rounded())
+        if tenths % 10 == 0 { return String(tenths / 10) }
+        let magnitude = tenths.magnitude
+        return (tenths < 0 ? "-" : "") + String(magnitude / 10) + "." + String(magnitude % 10)
     }
 
     /// A faint dot at every prefecture of the gazetteer, with or without reports: the country's

@@ -109,4 +109,16 @@ import Testing
         #expect(!Slug.isValid("../x"))
         #expect(Slug.make("!!!") == "x")
     }
+
+    /// A fence is `---` with white space around it as Foundation trims it, ideographic spaces too;
+    /// a line holding `---` among other text is not one.
+    @Test func fencesMayHaveIdeographicSpacesAroundThem() throws {
+        let text = "\u{3000}---\u{3000}\ntitle: 报告---标题\ntags:\n- 县域经济\n\u{3000}--- \n正文---不是分隔。\n"
+        let report = try ReportFile.parse(text, path: "r.md")
+        #expect(report.title == "报告---标题")
+        #expect(report.tags == ["县域经济"])
+        #expect(report.body == "正文---不是分隔。\n")
+        #expect(throws: Diagnostics.self) { try ReportFile.parse("\u{3000}---\u{3000}\ntitle: 报告\n标题---\n正文\n", path: "r.md") }
+    }
 }
+
