@@ -5,6 +5,8 @@ import Foundation
 /// Indexing a corpus looks a key up once per term and report, tens of millions of times for ten
 /// thousand reports; open addressing with a multiplicative hash does that several times faster
 /// than `Dictionary`, whose hashing is seeded and keyed for safety the index does not need here.
+/// This is the index writer's table of the whole corpus's terms; one report's terms are counted in
+/// `TermCountTable`.
 struct TermTable {
     private var keys: [UInt64]
     private var slots: [Int32]
@@ -37,24 +39,6 @@ struct TermTable {
             if keys[slot] == key { return (Int(found), false) }
             slot = (slot + 1) & mask
         }
-    }
-
-    /// The index of `key`, or nil.
-    func find(_ key: UInt64) -> Int? {
-        var slot = bucket(key)
-        while true {
-            let found = slots[slot]
-            if found < 0 { return nil }
-            if keys[slot] == key { return Int(found) }
-            slot = (slot + 1) & mask
-        }
-    }
-
-    /// Forgets every key, keeping the storage.
-    mutating func removeAll() {
-        guard count > 0 else { return }
-        for index in slots.indices { slots[index] = -1 }
-        count = 0
     }
 
     @inline(__always)
