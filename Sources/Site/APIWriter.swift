@@ -10,12 +10,20 @@ struct APIWriter {
     /// Bytes gathered before they go to the file.
     static let chunkSize = 1 << 20
 
-    func write(to writer: SiteWriter) throws {
-        try stream(to: writer, path: PageLocation.apiReports, count: model.reports.count, object: report)
-        let topics = model.vocabulary.topics
-        try stream(to: writer, path: PageLocation.apiTopics, count: topics.count) { topic(topics[$0]) }
-        let regions = model.regionsByCode.values.sorted { $0.code < $1.code }
-        try stream(to: writer, path: PageLocation.apiRegions, count: regions.count) { region(regions[$0]) }
+    /// Writing each of the API's files, one job a file, for any thread.
+    func jobs(writingTo writer: SiteWriter) -> [@Sendable () throws -> Void] {
+        let api = self
+        return [
+            { try api.stream(to: writer, path: PageLocation.apiReports, count: api.model.reports.count, object: api.report) },
+            {
+                let topics = api.model.vocabulary.topics
+                try api.stream(to: writer, path: PageLocation.apiTopics, count: topics.count) { api.topic(topics[$0]) }
+            },
+            {
+                let regions = api.model.regionsByCode.values.sorted { $0.code < $1.code }
+                try api.stream(to: writer, path: PageLocation.apiRegions, count: regions.count) { api.region(regions[$0]) }
+            },
+        ]
     }
 
     // MARK: - Objects

@@ -261,6 +261,7 @@ enum BuildSteps {
         var finishing: SearchFinish?
         if failures.isEmpty && !patchSearch { finishing = SearchFinish(full) }
         let lists = renderListPages(model: model, renderer: renderer, reuse: reuse, writer: writer)
+        renderer.reportItems.removeAll()
         context.pagesReused += lists.reused
         context.pagesRendered += lists.rendered
         failures = lists.failures + failures
@@ -420,10 +421,16 @@ enum BuildSteps {
         let writer = try context.requireWriter("write feeds and assets")
         guard let templates = context.templates else { return "" }
         let paths = PageRenderer(model: model, templates: templates).pagePaths
-        for sitemap in FeedWriter.sitemaps(paths: paths, baseURL: model.config.baseURL) {
-            try writer.write(sitemap.contents, to: sitemap.name)
-        }
-        try writer.write(FeedWriter.robots(baseURL: model.config.baseURL), to: "robots.txt")
+        // Independent files, written on every core (the API's list of reports and the feeds are
+        // most of it).
+        var jobs: [@Sendable () throws -> Void] = [
+            {
+                for sitemap in FeedWriter.sitemaps(paths: paths, baseURL: model.config.baseURL) {
+                    try writer.write(sitemap.contents, to: sitemap.name)
+                }
+            },
+            { try writer.write(FeedWriter.robots(baseURL: model.config.baseURL), to: "robots.txt") },
+        ]
         // Feeds, the API and the assets show reports' metadata only: with the same listing
         // and assets they are the previous build's.
         var reusable: [String] = []
@@ -435,14 +442,16 @@ enum BuildSteps {
         if reusable.isEmpty || !reusable.allSatisfy(writer.reuse) {
             // Replaced, not written through: a linked file is the previous site's too.
             for path in reusable { unlink(writer.staging.path + "/" + path) }
-            try writer.write(FeedWriter.atom(model: model), to: PageLocation.feed)
+            jobs.append { try writer.write(FeedWriter.atom(model: model), to: PageLocation.feed) }
             for topic in model.vocabulary.topics {
-                let slug = model.slug(of: topic)
-                try writer.write(FeedWriter.atom(model: model, topic: topic), to: PageLocation.topicFeed(slug))
+                jobs.append { try writer.write(FeedWriter.atom(model: model, topic: topic), to: PageLocation.topicFeed(model.slug(of: topic))) }
             }
-            try APIWriter(model: model).write(to: writer)
-            try writer.copyFolder(templates.directory.appendingPathComponent("assets"), to: "assets")
+            jobs += APIWriter(model: model).jobs(writingTo: writer)
+            let assets = templates.directory.appendingPathComponent("assets")
+            jobs.append { try writer.copyFolder(assets, to: "assets") }
         }
+        let outcomes = Parallel.map(jobs, chunksPerCore: 16) { job in Result { try job() } }
+        for case .failure(let error) in outcomes { throw error }
         context.filesWritten += 6 + model.vocabulary.topics.count
         return "sitemap, robots.txt, feeds, api, assets"
     }
