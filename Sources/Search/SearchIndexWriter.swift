@@ -27,9 +27,8 @@ public struct SearchIndexState: Sendable, Equatable {
 /// order they are added, so the same reports in the same order give the same bytes.
 public struct SearchIndexWriter: Sendable {
     public let directory: URL
-    /// Keys to their index in `keyTerms`, which holds the term (builder) index of each.
+    /// Keys to their term (builder) index.
     private var table = TermTable(capacity: 1 << 15)
-    private var keyTerms: [Int32] = []
     private var wordTerms: [String: Int] = [:]
     private var postings = PostingsStore()
     /// Each term's key (`TermScanner`), or the word for words.
@@ -88,14 +87,10 @@ public struct SearchIndexWriter: Sendable {
         if !isKnownUniquelyReferenced(&postings) { postings = postings.copy() }
         // Terms first (new ones added), then the entries, on storage that no longer grows.
         var terms = [Int](repeating: 0, count: document.keys.count + document.words.count)
-        for (index, key) in document.keys.enumerated() {
-            let (slot, isNew) = table.index(of: key)
-            if isNew {
-                keyTerms.append(Int32(postings.addTerm()))
-                termKeys.append(key)
-            }
-            terms[index] = Int(keyTerms[slot])
-        }
+        var added: [UInt64] = []
+        table.terms(of: document.keys, into: &terms, nextTerm: postings.count, added: &added)
+        for _ in added { _ = postings.addTerm() }
+        termKeys += added
         for (index, word) in document.words.enumerated() {
             if let known = wordTerms[word] {
                 terms[document.keys.count + index] = known
