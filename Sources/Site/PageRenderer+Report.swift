@@ -25,14 +25,20 @@ extension PageRenderer {
         context["report"] = Self.metadata(of: report)
         // Front-matter keys policykb does not know, for templates: in file order, and by name.
         let extra = report.extra.filter { !Self.isEmpty($0.value) }
-        context["extra"] = extra.map { ["key": $0.key, "value": Self.text(of: $0.value)] }
+        // Made as template values: a dictionary of `Any` is converted by casting each value.
+        context["extra"] = TemplateValue.list(extra.map {
+            .object(TemplateObject(["key": .string($0.key), "value": .string(Self.text(of: $0.value))]))
+        })
         context["fields"] = Dictionary(extra.map { ($0.key, $0.value.templateValue) }) { first, _ in first }
-        context["tags"] = report.topics.map { ["name": $0, "href": here.href(model.topicPath($0))] }
-        context["regionPaths"] = model.regionPaths(of: id).map { path in
-            ["segments": path.enumerated().map { index, region in
-                ["name": region.name, "href": here.href(model.regionPath(region)), "separator": index > 0]
-            }]
-        }
+        context["tags"] = TemplateValue.list(report.topics.map {
+            .object(TemplateObject(["name": .string($0), "href": .string(here.href(model.topicPath($0)))]))
+        })
+        context["regionPaths"] = TemplateValue.list(model.regionPaths(of: id).map { path in
+            .object(TemplateObject(["segments": .list(path.enumerated().map { index, region in
+                .object(TemplateObject(["name": .string(region.name), "href": .string(here.href(model.regionPath(region))),
+                                        "separator": .bool(index > 0)]))
+            })]))
+        })
         context["toc"] = tableOfContents(rendered.headings)
         context["body"] = TemplateValue.html(rendered.htmlBytes)
         context["related"] = model.relatedReports(to: id).map { reportItem($0, from: here) }

@@ -28,6 +28,14 @@ public indirect enum TemplateValue: Sendable {
         case Self.templateObjectType: self = .object(any as! TemplateObject); return
         case Self.templateObjectListType: self = .list((any as! [TemplateObject]).map { .object($0) }); return
         case Self.stringListType: self = .list((any as! [String]).map { .string($0) }); return
+        case Self.valueType: self = any as! TemplateValue; return
+        case Self.valueListType: self = .list(any as! [TemplateValue]); return
+        case Self.intType: self = .int(any as! Int); return
+        case Self.boolType: self = .bool(any as! Bool); return
+        case Self.stringsType: self = .object(TemplateObject((any as! [String: String]).mapValues { .string($0) })); return
+        case Self.stringsListType:
+            self = .list((any as! [[String: String]]).map { .object(TemplateObject($0.mapValues { .string($0) })) })
+            return
         default: break
         }
         // Swift values first: asking a dictionary whether it is a class makes the runtime bridge it.
@@ -53,6 +61,12 @@ public indirect enum TemplateValue: Sendable {
     private static let templateObjectType = ObjectIdentifier(TemplateObject.self)
     private static let valuesType = ObjectIdentifier([String: TemplateValue].self)
     private static let valuesListType = ObjectIdentifier([[String: TemplateValue]].self)
+    private static let valueType = ObjectIdentifier(TemplateValue.self)
+    private static let valueListType = ObjectIdentifier([TemplateValue].self)
+    private static let intType = ObjectIdentifier(Int.self)
+    private static let boolType = ObjectIdentifier(Bool.self)
+    private static let stringsType = ObjectIdentifier([String: String].self)
+    private static let stringsListType = ObjectIdentifier([[String: String]].self)
 
     /// The text `{{x}}` prints (before escaping).
     var text: String {

@@ -33,6 +33,24 @@ import Testing
         #expect(TemplateValue(TemplateObject(["a": .int(1)]) as Any) != nil)
     }
 
+    /// The types page contexts hold most are recognised by their exact type, without casting;
+    /// each means what it means through the general conversion.
+    @Test func commonTypesAreRecognisedAsWhatTheyAre() throws {
+        let library = try library(["page": "{{n}}|{{#yes}}Y{{/yes}}{{^no}}N{{/no}}|{{v}}|{{#vs}}{{.}};{{/vs}}|{{pair.k}}|{{#rows}}{{k}},{{/rows}}|{{#empty}}E{{/empty}}"])
+        let context: [String: Any] = [
+            "n": 3, "yes": true, "no": false,
+            "v": TemplateValue.string("<v>"),
+            "vs": [TemplateValue.string("a"), TemplateValue.int(2)],
+            "pair": ["k": "值"] as [String: String],
+            "rows": [["k": "1"], ["k": "2"]] as [[String: String]],
+            "empty": [] as [[String: String]],
+        ]
+        #expect(library.render("page", context: TemplateObject(context)) == "3|YN|&lt;v&gt;|a;2;|值|1,2,|")
+        // The general conversion still takes what the exact types do not cover.
+        let general: [String: Any] = ["n": 3.5, "rows": [["k": 1]] as [[String: Int]], "vs": ["a"[...]] as [Substring]]
+        #expect(try self.library(["page": "{{n}}|{{#rows}}{{k}}{{/rows}}|{{#vs}}{{.}}{{/vs}}"]).render("page", context: TemplateObject(general)) == "3.5|1|a")
+    }
+
     @Test func aSharedItemRendersItsPartialOnceAndTheSameEachTime() throws {
         let library = try library([
             "page": "{{#items}}{{> item}}{{/items}}",
