@@ -71,7 +71,8 @@ extension PageRenderer {
     private func regionCounts(in ids: [Int]) -> [(Region, Int)] {
         var counts: [String: (Region, Int)] = [:]
         for id in ids {
-            for region in Set(model.regionPaths(of: id).compactMap(\.last)) {
+            // The paths are distinct (`regionPaths`), and so are the regions they end in.
+            for region in model.regionPaths(of: id).compactMap(\.last) {
                 counts[region.code, default: (region, 0)].1 += 1
             }
         }

@@ -33,6 +33,9 @@ public struct SiteModel: Sendable {
     public let homeRegions: [Region]
     /// Report id → its region codes with every ancestor, in code order.
     public let rolledUpRegions: [[String]]
+    /// Report id → `regionPaths(of:)`, worked out once (on every core): report, topic and region
+    /// pages all ask for it. The paths are the gazetteer's own arrays, shared, not copies.
+    private let regionPathsByReport: [[[Region]]]
     /// Reports by genre, by year, and by topic within each top region.
     public let browse: BrowseIndex
     let related: RelatedIndex
@@ -49,6 +52,10 @@ public struct SiteModel: Sendable {
         let reports = order.map { reports[$0] }
         self.reports = reports
 
+        let regionPathsByReport = Parallel.map(Array(reports.indices)) { id in
+            Self.regionPaths(of: reports[id].regions, in: gazetteer)
+        }
+        self.regionPathsByReport = regionPathsByReport
         var byTopic: [String: [Int]] = [:]
         var byRegion: [String: [Int]] = [:]
         var regions: [String: Region] = [:]
@@ -57,8 +64,9 @@ public struct SiteModel: Sendable {
         for (id, report) in reports.enumerated() {
             for topic in report.topics { byTopic[topic, default: []].append(id) }
             var codes: Set<String> = []
-            for region in report.regions {
-                for step in gazetteer.path(of: region) where codes.insert(step.code).inserted {
+            // The paths cover every region named (a path dropped there is the start of another).
+            for path in regionPathsByReport[id] {
+                for step in path where codes.insert(step.code).inserted {
                     regions[step.code] = step
                 }
             }
@@ -138,11 +146,13 @@ public struct SiteModel: Sendable {
 
     /// The report's regions as paths from the top, one per region named (ancestors named too are not repeated).
     public func regionPaths(of id: Int) -> [[Region]] {
-        let named = reports[id].regions
+        regionPathsByReport[id]
+    }
+
+    static func regionPaths(of named: [Region], in gazetteer: Gazetteer) -> [[Region]] {
         if named.count == 1 { return [gazetteer.path(of: named[0])] }
         let paths = named.map { gazetteer.path(of: $0) }
         // Drop a path that is the start of another one: 江苏省 is shown inside 江苏省 › 苏州市 › 昆山市.
-        // (Compared by code: asked for on every page that lists the report.)
         let codes = paths.map { $0.map(\.code) }
         return paths.indices.filter { index in
             let path = codes[index]

@@ -57,7 +57,7 @@ public struct Gazetteer: Sendable {
     /// Ancestors then the region itself: 江苏省, 苏州市, 昆山市.
     public func path(of region: Region) -> [Region] {
         guard let start = index.byCode[region.code] else { return [region] }
-        return index.path(of: start).map { regions[$0] }
+        return index.regionPaths[start]
     }
 
     /// Direct children in code order (a province's prefectures, or a 直辖市's districts).
@@ -78,6 +78,8 @@ final class GazetteerIndex: @unchecked Sendable {
     let bySlug: [String: Int]
     let parent: [Int?]
     let children: [[Int]]
+    /// Each region's `path(of:)` as regions, made once: pages ask for reports' paths all the time.
+    let regionPaths: [[Region]]
     private let regions: [Region]
     private let lock = NSLock()
     private var builtDetector: RegionDetector?
@@ -112,10 +114,17 @@ final class GazetteerIndex: @unchecked Sendable {
         self.parent = parent
         self.children = children.map { $0.sorted { regions[$0].code < regions[$1].code } }
         self.regions = regions
+        regionPaths = regions.indices.map { [parent] position in
+            Self.path(of: position, parent: parent).map { regions[$0] }
+        }
     }
 
     /// Positions from the province down to `position`; stops on a cycle rather than looping.
     func path(of position: Int) -> [Int] {
+        Self.path(of: position, parent: parent)
+    }
+
+    private static func path(of position: Int, parent: [Int?]) -> [Int] {
         var path = [position]
         var current = parent[position]
         while let next = current, !path.contains(next), path.count < 8 {
