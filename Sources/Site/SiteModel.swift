@@ -4,7 +4,7 @@ import Taxonomy
 
 /// Everything the pages need to know about the whole site, as metadata and indexes (no rendered
 /// pages, no bodies). Built once; read concurrently by the page renderers.
-public struct SiteModel: Sendable {
+public final class SiteModel: Sendable {
     public let config: SiteConfig
     public let vocabulary: TopicVocabulary
     public let gazetteer: Gazetteer
