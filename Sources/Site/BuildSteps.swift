@@ -255,11 +255,13 @@ enum BuildSteps {
             guard failures.isEmpty else { continue }
             if patchSearch { changedDocuments += documents } else { merger.add(documents) }
         }
-        let full = merger.finish()
+        var full: SearchIndexWriter? = merger.finish()
         // A whole index is written on a thread of its own while the list pages render (its
-        // encoding is parallel but its tail is not); the search step waits for it.
+        // encoding is parallel but its tail is not); the search step waits for it. The writer is
+        // handed over, so that its postings are freed there too, not at the end of this step.
         var finishing: SearchFinish?
-        if failures.isEmpty && !patchSearch { finishing = SearchFinish(full) }
+        if failures.isEmpty && !patchSearch, let writer = full.take() { finishing = SearchFinish(writer) }
+        full = nil
         let lists = renderListPages(model: model, renderer: renderer, reuse: reuse, writer: writer)
         renderer.reportItems.removeAll()
         context.pagesReused += lists.reused
@@ -506,7 +508,7 @@ enum BuildSteps {
 /// renders meanwhile: the index takes reports one at a time, in order, and would otherwise leave
 /// a core idle. At most two batches wait, so memory stays bounded however large the site.
 final class SearchMerger: @unchecked Sendable {
-    private var writer: SearchIndexWriter
+    private var writer: SearchIndexWriter?
     private let queue = DispatchQueue(label: "policykb.search-merge")
     private let waiting = DispatchSemaphore(value: 2)
 
@@ -517,14 +519,17 @@ final class SearchMerger: @unchecked Sendable {
     func add(_ documents: [IndexedDocument]) {
         waiting.wait()
         queue.async {
-            for document in documents { self.writer.add(document) }
+            for document in documents { self.writer!.add(document) }
             self.waiting.signal()
         }
     }
 
-    /// Waits for every batch, then hands the writer back.
+    /// Waits for every batch, then hands the writer over (the merger keeps no reference to it).
     func finish() -> SearchIndexWriter {
-        queue.sync { writer }
+        queue.sync {
+            defer { writer = nil }
+            return writer!
+        }
     }
 }
 
@@ -535,10 +540,19 @@ final class SearchFinish: @unchecked Sendable {
 
     init(_ writer: SearchIndexWriter) {
         done.enter()
+        let held = Held(writer)
         DispatchQueue.global().async {
-            self.result = Result { try writer.finish() }
+            self.result = Result { try held.writer!.finish() }
+            // Its postings (millions of small buffers at 100,000 reports) freed on this thread,
+            // not on the one that waits.
+            held.writer = nil
             self.done.leave()
         }
+    }
+
+    private final class Held: @unchecked Sendable {
+        var writer: SearchIndexWriter?
+        init(_ writer: SearchIndexWriter) { self.writer = writer }
     }
 
     /// Waits until the index is written.
