@@ -207,7 +207,7 @@ enum BuildSteps {
         let reportPagesReusable = reuse.templates.contains("report")
         for start in stride(from: 0, to: model.reports.count, by: reportBatch) {
             let ids = Array(start..<min(model.reports.count, start + reportBatch))
-            let indexed = Parallel.map(ids) { id -> Result<(document: IndexedDocument?, reused: Bool), Error> in
+            let indexed = Parallel.map(ids, chunksPerCore: 16) { id -> Result<(document: IndexedDocument?, reused: Bool), Error> in
                 do {
                     let needsIndex = !patchSearch || changedSet.contains(id)
                     let pageReused = reportPagesReusable && !changedSet.contains(id) && !reuse.relisted.reports.contains(id)
@@ -371,7 +371,7 @@ enum BuildSteps {
         headingsHashes.reserveCapacity(model.reports.count)
         for start in stride(from: 0, to: model.reports.count, by: reportBatch) {
             let ids = Array(start..<min(model.reports.count, start + reportBatch))
-            let indexed = Parallel.map(ids) { id -> Result<IndexedDocument, Error> in
+            let indexed = Parallel.map(ids, chunksPerCore: 16) { id -> Result<IndexedDocument, Error> in
                 Result {
                     let markdown = try renderer.renderedBody(id, root: root)
                     let text = RenderedText(headings: markdown.headings.map(\.text), plainText: markdown.plainText)
