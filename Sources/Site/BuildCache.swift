@@ -44,10 +44,17 @@ struct BuildCache: Sendable {
 
     /// The fingerprint of every report's metadata, in site order: the part of the site that
     /// lists, counts and links reports. Bodies are not in it: a body shows on its own page only.
+    /// Each report's metadata is hashed on its own, on every core, and the hashes in order.
     static func listing(of reports: [SourceReport]) -> UInt64 {
-        var writer = CacheWriter()
-        for report in reports { writer.report(report, withLocation: false) }
-        return StableHash.of(writer.bytes)
+        let hashes = Parallel.map(reports, chunksPerCore: 8) { report in
+            var writer = CacheWriter()
+            writer.report(report, withLocation: false)
+            return StableHash.of(writer.bytes)
+        }
+        var hash = StableHash()
+        hash.combine(hashes.count)
+        for value in hashes { hash.combine(value) }
+        return hash.value
     }
 
     // MARK: - Reading and writing

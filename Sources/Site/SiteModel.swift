@@ -110,8 +110,17 @@ public final class SiteModel: Sendable {
         let chosenRegions = gazetteer.resolve(config.taxonomy.homeRegions.map(\.name)).regions.compactMap { regions[$0.code] }
         homeRegions = config.taxonomy.homeRegions.isEmpty ? top : chosenRegions
 
-        related = RelatedIndex(reports: reports, rolledUpRegions: rolledUp, weights: config.taxonomy.relatedWeights)
-        browse = BrowseIndex(reports: reports, rolledUpRegions: rolledUp, topCodes: Set(top.map(\.code)))
+        // The two indexes over every report, side by side.
+        let weights = config.taxonomy.relatedWeights
+        let topCodes = Set(top.map(\.code))
+        let rolledUpRegions = rolledUp
+        let indexes = Parallel.map([0, 1], chunksPerCore: 1) { part -> (RelatedIndex?, BrowseIndex?) in
+            part == 0
+                ? (RelatedIndex(reports: reports, rolledUpRegions: rolledUpRegions, weights: weights), nil)
+                : (nil, BrowseIndex(reports: reports, rolledUpRegions: rolledUpRegions, topCodes: topCodes))
+        }
+        related = indexes[0].0!
+        browse = indexes[1].1!
     }
 
     // MARK: - Queries
