@@ -210,45 +210,25 @@ enum CMarkTree {
     /// The document's text, one block per line. A line break between two Chinese characters
     /// joins them without a space, as the reader would.
     static func plainText(_ root: OpaquePointer) -> String {
-        var lines: [String] = []
-        var line = ""
-        var pendingBreak = false
-        func append(_ text: String) {
-            if pendingBreak, let last = line.last, let first = text.first, !(last.isASCII && first.isASCII) {
-                line += text
-            } else if pendingBreak && !line.isEmpty {
-                line += " " + text
-            } else {
-                line += text
-            }
-            pendingBreak = false
-        }
-        func endLine() {
-            let trimmed = line.trimmingSpaces()
-            if !trimmed.isEmpty { lines.append(trimmed) }
-            line = ""
-            pendingBreak = false
-        }
+        var text = PlainTextBuilder()
         walk(root) { node, entering in
             let type = cmark_node_get_type(node)
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                append(literal(node))
+                withLiteral(node) { text.append($0) }
             case CMARK_NODE_SOFTBREAK:
-                pendingBreak = true
+                text.softBreak()
             case CMARK_NODE_LINEBREAK:
-                endLine()
+                text.endLine()
             case CMARK_NODE_CODE_BLOCK:
-                endLine()
-                for codeLine in literal(node).split(separator: "\n") { append(String(codeLine)); endLine() }
+                withLiteral(node) { text.appendCode($0) }
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_HEADING:
-                endLine()
+                text.endLine()
             default:
                 break
             }
         }
-        endLine()
-        return lines.joined(separator: "\n")
+        return text.finish()
     }
 
     // MARK: - Walking
@@ -268,6 +248,12 @@ enum CMarkTree {
     private static func literalBytes(_ node: OpaquePointer) -> [UInt8] {
         guard let text = cmark_node_get_literal(node) else { return [] }
         return text.withMemoryRebound(to: UInt8.self, capacity: 1) { Array(UnsafeBufferPointer(start: $0, count: strlen(text))) }
+    }
+
+    /// A node's literal as cmark holds it (UTF-8, valid: parsed with `CMARK_OPT_VALIDATE_UTF8`).
+    private static func withLiteral(_ node: OpaquePointer, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let text = cmark_node_get_literal(node) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        text.withMemoryRebound(to: UInt8.self, capacity: 1) { body(UnsafeBufferPointer(start: $0, count: strlen(text))) }
     }
 
     private static func literal(_ node: OpaquePointer) -> String {
