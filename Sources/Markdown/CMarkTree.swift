@@ -188,12 +188,12 @@ enum CMarkTree {
             return nil
         }
         cmark_node_set_url(link, href)
-        cmark_node_set_literal(label, String(decoding: bytes[range], as: UTF8.self))
+        setLiteral(label, bytes[range])
         cmark_node_append_child(link, label)
-        cmark_node_set_literal(node, String(decoding: bytes[..<range.lowerBound], as: UTF8.self))
+        setLiteral(node, bytes[..<range.lowerBound])
         cmark_node_insert_after(node, link)
         guard range.upperBound < bytes.count, let rest = cmark_node_new(CMARK_NODE_TEXT) else { return nil }
-        cmark_node_set_literal(rest, String(decoding: bytes[range.upperBound...], as: UTF8.self))
+        setLiteral(rest, bytes[range.upperBound...])
         cmark_node_insert_after(link, rest)
         return rest
     }
@@ -248,6 +248,17 @@ enum CMarkTree {
     private static func literalBytes(_ node: OpaquePointer) -> [UInt8] {
         guard let text = cmark_node_get_literal(node) else { return [] }
         return text.withMemoryRebound(to: UInt8.self, capacity: 1) { Array(UnsafeBufferPointer(start: $0, count: strlen(text))) }
+    }
+
+    /// Sets a node's literal from UTF-8 that came from cmark (valid, split at character
+    /// boundaries), without making a `String` of it on the way: cmark copies the bytes up to the
+    /// terminating zero.
+    private static func setLiteral(_ node: OpaquePointer, _ bytes: ArraySlice<UInt8>) {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) { buffer in
+            for (offset, byte) in bytes.enumerated() { buffer[offset] = CChar(bitPattern: byte) }
+            buffer[bytes.count] = 0
+            cmark_node_set_literal(node, buffer.baseAddress)
+        }
     }
 
     /// A node's literal as cmark holds it (UTF-8, valid: parsed with `CMARK_OPT_VALIDATE_UTF8`).
