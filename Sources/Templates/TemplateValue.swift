@@ -86,13 +86,19 @@ public indirect enum TemplateValue: Sendable {
 /// the renderer only reuses that when the partial looked up nothing outside the object.
 public final class TemplateObject: @unchecked Sendable {
     public let values: [String: TemplateValue]
-    let memoizable: Bool
-    private let lock = NSLock()
-    private var rendered: [String: [UInt8]] = [:]
+    /// What partials rendered for it, when it is memoizable: most objects (a page's links, its
+    /// tags) are made, rendered once and dropped, and a lock each cost more than their values.
+    private let memos: Memos?
+    var memoizable: Bool { memos != nil }
 
     public init(_ values: [String: TemplateValue], memoizable: Bool = false) {
         self.values = values
-        self.memoizable = memoizable
+        memos = memoizable ? Memos() : nil
+    }
+
+    private final class Memos: @unchecked Sendable {
+        let lock = NSLock()
+        var rendered: [String: [UInt8]] = [:]
     }
 
     public convenience init(_ dictionary: [String: Any], memoizable: Bool = false) {
@@ -107,14 +113,16 @@ public final class TemplateObject: @unchecked Sendable {
     subscript(name: String) -> TemplateValue? { values[name] }
 
     func memo(_ key: String) -> [UInt8]? {
-        lock.lock()
-        defer { lock.unlock() }
-        return rendered[key]
+        guard let memos else { return nil }
+        memos.lock.lock()
+        defer { memos.lock.unlock() }
+        return memos.rendered[key]
     }
 
     func remember(_ key: String, _ output: [UInt8]) {
-        lock.lock()
-        defer { lock.unlock() }
-        rendered[key] = output
+        guard let memos else { return }
+        memos.lock.lock()
+        defer { memos.lock.unlock() }
+        memos.rendered[key] = output
     }
 }
