@@ -123,9 +123,13 @@ public struct PageRenderer: Sendable {
         var item: [String: TemplateValue] = [
             "title": .string(report.title),
             "href": .string(here.href(PageLocation.report(report.slug))),
-            "regions": .list(model.regionPaths(of: id).compactMap(\.last).map { .object(TemplateObject(regionLink($0, from: here))) }),
-            "topics": .list(report.topics.map {
-                .object(TemplateObject(["name": .string($0), "href": .string(here.href(model.topicPath($0)))]))
+            "regions": .list(model.regionPaths(of: id).compactMap(\.last).map { region in
+                .object(reportItems.link(region.code, isRegion: true, root: here.root) { TemplateObject(regionLink(region, from: here)) })
+            }),
+            "topics": .list(report.topics.map { topic in
+                .object(reportItems.link(topic, isRegion: false, root: here.root) {
+                    TemplateObject(["name": .string(topic), "href": .string(here.href(model.topicPath(topic)))])
+                })
             }),
         ]
         if !report.summary.isEmpty { item["summary"] = .string(report.summary) }

@@ -45,6 +45,32 @@ final class ReportItemCache: @unchecked Sendable {
         return made
     }
 
+    private let linkLock = NSLock()
+    private var links: [LinkKey: TemplateObject] = [:]
+
+    private struct LinkKey: Hashable {
+        /// A topic's name, or a region's code with `isRegion`.
+        var name: String
+        var isRegion: Bool
+        var root: String
+    }
+
+    /// The link object of a topic or region (name and href) on items listed from pages with this
+    /// way to the root: one object shared by every item, not one made (and freed) per item.
+    func link(_ name: String, isRegion: Bool, root: String, make: () -> TemplateObject) -> TemplateObject {
+        let key = LinkKey(name: name, isRegion: isRegion, root: root)
+        linkLock.lock()
+        let known = links[key]
+        linkLock.unlock()
+        if let known { return known }
+        let made = make()
+        linkLock.lock()
+        defer { linkLock.unlock() }
+        if let raced = links[key] { return raced }
+        if links.count < shardCapacity { links[key] = made }
+        return made
+    }
+
     /// How many items are kept.
     var count: Int {
         shards.reduce(0) { total, shard in
@@ -56,6 +82,9 @@ final class ReportItemCache: @unchecked Sendable {
 
     /// Frees every item, the shards on every core.
     func removeAll() {
+        linkLock.lock()
+        links = [:]
+        linkLock.unlock()
         _ = Parallel.map(shards, chunksPerCore: 8) { shard -> Bool in
             shard.lock.lock()
             let items = shard.items

@@ -41,6 +41,26 @@ struct ReportItemCacheTests {
         #expect(remade)
     }
 
+    @Test func aLinkIsSharedByItemsAtTheSameDepthOnly() {
+        let cache = ReportItemCache(shards: 2)
+        var made = 0
+        func link(_ name: String, region: Bool, root: String) -> TemplateObject {
+            cache.link(name, isRegion: region, root: root) {
+                made += 1
+                return TemplateObject(["href": .string(root + name)])
+            }
+        }
+        let first = link("营商环境", region: false, root: "../")
+        #expect(link("营商环境", region: false, root: "../") === first)
+        #expect(link("营商环境", region: false, root: "../../") !== first)
+        // A region's code never stands for a topic of the same name.
+        #expect(link("营商环境", region: true, root: "../") !== first)
+        #expect(made == 3)
+        cache.removeAll()
+        #expect(link("营商环境", region: false, root: "../") !== first)
+        #expect(made == 4)
+    }
+
     @Test func pastItsCapacityItemsAreMadeButNotKept() {
         let cache = ReportItemCache(capacity: 8, shards: 2)
         for id in 0..<20 { _ = cache.item(id, root: "") { TemplateObject([:]) } }
