@@ -76,24 +76,31 @@ public struct PageRenderer: Sendable {
     /// What the layout needs on every page.
     func common(_ here: PageLocation, title: String?, kind: String) -> [String: Any] {
         let config = model.config
-        // Made as template values, not dictionaries of `Any` to convert: every page has them.
-        var site: [String: TemplateValue] = [
-            "title": .string(config.title), "language": .string(config.language), "baseURL": .string(config.baseURL),
-        ]
-        // Empty strings count as true in Mustache sections, so empty values are left out.
-        if !config.description.isEmpty { site["description"] = .string(config.description) }
-        var nav: [String: TemplateValue] = [:]
-        for (name, path) in [("home", PageLocation.home), ("topics", PageLocation.topics), ("regions", PageLocation.regions),
-                             ("stylesheet", PageLocation.stylesheet), ("feed", PageLocation.feed), ("search", PageLocation.search),
-                             ("genres", PageLocation.genres), ("years", PageLocation.years)] {
-            nav[name] = .string(here.href(path))
+        // Made as template values, not dictionaries of `Any` to convert, and once for the site
+        // (the navigation once per depth): every page has them.
+        let site = reportItems.shared(.site, "", root: "") {
+            var site: [String: TemplateValue] = [
+                "title": .string(config.title), "language": .string(config.language), "baseURL": .string(config.baseURL),
+            ]
+            // Empty strings count as true in Mustache sections, so empty values are left out.
+            if !config.description.isEmpty { site["description"] = .string(config.description) }
+            return TemplateObject(site)
+        }
+        let nav = reportItems.shared(.nav, "", root: here.root) {
+            var nav: [String: TemplateValue] = [:]
+            for (name, path) in [("home", PageLocation.home), ("topics", PageLocation.topics), ("regions", PageLocation.regions),
+                                 ("stylesheet", PageLocation.stylesheet), ("feed", PageLocation.feed), ("search", PageLocation.search),
+                                 ("genres", PageLocation.genres), ("years", PageLocation.years)] {
+                nav[name] = .string(here.href(path))
+            }
+            return TemplateObject(nav)
         }
         var context: [String: Any] = [
-            "site": TemplateObject(site),
+            "site": site,
             "pageTitle": title.map { "\($0) · \(config.title)" } ?? config.title,
             "root": here.root,
             "canonical": config.baseURL + (here.path.hasSuffix("index.html") ? String(here.path.dropLast("index.html".count)) : here.path),
-            "nav": TemplateObject(nav),
+            "nav": nav,
             "menu": config.menu.map { menuItem($0, from: here) },
         ]
         if config.search.headerBox { context["headerSearch"] = true }
@@ -124,10 +131,10 @@ public struct PageRenderer: Sendable {
             "title": .string(report.title),
             "href": .string(here.href(PageLocation.report(report.slug))),
             "regions": .list(model.regionPaths(of: id).compactMap(\.last).map { region in
-                .object(reportItems.link(region.code, isRegion: true, root: here.root) { TemplateObject(regionLink(region, from: here)) })
+                .object(reportItems.shared(.region, region.code, root: here.root) { TemplateObject(regionLink(region, from: here)) })
             }),
             "topics": .list(report.topics.map { topic in
-                .object(reportItems.link(topic, isRegion: false, root: here.root) {
+                .object(reportItems.shared(.topic, topic, root: here.root) {
                     TemplateObject(["name": .string(topic), "href": .string(here.href(model.topicPath(topic)))])
                 })
             }),

@@ -45,29 +45,40 @@ final class ReportItemCache: @unchecked Sendable {
         return made
     }
 
-    private let linkLock = NSLock()
-    private var links: [LinkKey: TemplateObject] = [:]
+    private let sharedLock = NSLock()
+    private var shared: [SharedKey: TemplateObject] = [:]
 
-    private struct LinkKey: Hashable {
-        /// A topic's name, or a region's code with `isRegion`.
+    /// What a shared object is: a topic's or region's link, or a page's chrome.
+    enum SharedKind: UInt8 {
+        /// `name` is the topic's name.
+        case topic
+        /// `name` is the region's code.
+        case region
+        /// The site's title, language and address (`name` and the root empty).
+        case site
+        /// The links of the navigation (`name` empty).
+        case nav
+    }
+
+    private struct SharedKey: Hashable {
+        var kind: SharedKind
         var name: String
-        var isRegion: Bool
         var root: String
     }
 
-    /// The link object of a topic or region (name and href) on items listed from pages with this
-    /// way to the root: one object shared by every item, not one made (and freed) per item.
-    func link(_ name: String, isRegion: Bool, root: String, make: () -> TemplateObject) -> TemplateObject {
-        let key = LinkKey(name: name, isRegion: isRegion, root: root)
-        linkLock.lock()
-        let known = links[key]
-        linkLock.unlock()
+    /// An object that depends only on what it is and on the page's way to the root, made once and
+    /// shared by every item and page that shows it, instead of made (and freed) for each.
+    func shared(_ kind: SharedKind, _ name: String, root: String, make: () -> TemplateObject) -> TemplateObject {
+        let key = SharedKey(kind: kind, name: name, root: root)
+        sharedLock.lock()
+        let known = shared[key]
+        sharedLock.unlock()
         if let known { return known }
         let made = make()
-        linkLock.lock()
-        defer { linkLock.unlock() }
-        if let raced = links[key] { return raced }
-        if links.count < shardCapacity { links[key] = made }
+        sharedLock.lock()
+        defer { sharedLock.unlock() }
+        if let raced = shared[key] { return raced }
+        if shared.count < shardCapacity { shared[key] = made }
         return made
     }
 
@@ -82,9 +93,9 @@ final class ReportItemCache: @unchecked Sendable {
 
     /// Frees every item, the shards on every core.
     func removeAll() {
-        linkLock.lock()
-        links = [:]
-        linkLock.unlock()
+        sharedLock.lock()
+        shared = [:]
+        sharedLock.unlock()
         _ = Parallel.map(shards, chunksPerCore: 8) { shard -> Bool in
             shard.lock.lock()
             let items = shard.items

@@ -45,7 +45,7 @@ struct ReportItemCacheTests {
         let cache = ReportItemCache(shards: 2)
         var made = 0
         func link(_ name: String, region: Bool, root: String) -> TemplateObject {
-            cache.link(name, isRegion: region, root: root) {
+            cache.shared(region ? .region : .topic, name, root: root) {
                 made += 1
                 return TemplateObject(["href": .string(root + name)])
             }
