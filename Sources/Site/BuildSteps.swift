@@ -441,7 +441,8 @@ enum BuildSteps {
             reusable += model.vocabulary.topics.map { PageLocation.topicFeed(model.slug(of: $0)) }
             reusable += assetFiles(templates.directory.appendingPathComponent("assets")).map { "assets/" + $0 }
         }
-        if reusable.isEmpty || !reusable.allSatisfy(writer.reuse) {
+        let writeAll = reusable.isEmpty || !reusable.allSatisfy(writer.reuse)
+        if writeAll {
             // Replaced, not written through: a linked file is the previous site's too.
             for path in reusable { unlink(writer.staging.path + "/" + path) }
             jobs.append { try writer.write(FeedWriter.atom(model: model), to: PageLocation.feed) }
@@ -454,6 +455,7 @@ enum BuildSteps {
         }
         let outcomes = Parallel.map(jobs, chunksPerCore: 16) { job in Result { try job() } }
         for case .failure(let error) in outcomes { throw error }
+        if writeAll { try APIWriter(model: model).writeReports(to: writer) }
         context.filesWritten += 6 + model.vocabulary.topics.count
         return "sitemap, robots.txt, feeds, api, assets"
     }

@@ -1,5 +1,5 @@
 import Foundation
-import Site
+@testable import Site
 import Testing
 
 #if canImport(FoundationXML)
@@ -139,6 +139,26 @@ struct BrowsePagesTests {
     }
 
     // MARK: - API
+
+    /// `api/reports.json`'s objects are made a block at a time on every core: any block size
+    /// gives the file the build wrote, commas and order included.
+    @Test(arguments: [1, 3, 4, 100])
+    func apiReportsAreTheSameWhateverTheBlock(block: Int) throws {
+        // A site of its own: the shared one is only read.
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let model = try #require(try site.build().model)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("api-\(UUID().uuidString)/public")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let writer = try SiteWriter(destination: folder)
+        defer { writer.discard() }
+        var api = APIWriter(model: model)
+        api.block = block
+        try api.writeReports(to: writer)
+        let written = try String(contentsOf: writer.staging.appendingPathComponent(PageLocation.apiReports), encoding: .utf8)
+        #expect(written == (try site.page(PageLocation.apiReports)))
+        #expect(written.components(separatedBy: "\n").count == model.reports.count + 3)
+    }
 
     @Test func apiFilesParseAndMatchTheSite() throws {
         let site = Self.site
