@@ -16,37 +16,57 @@ final class ReportItemCache: @unchecked Sendable {
         var root: String
     }
 
-    private final class Shard: @unchecked Sendable {
-        let lock = NSLock()
-        var items: [Key: TemplateObject] = [:]
+    /// Objects by key under one lock: made once, however many threads ask at the same time.
+    private final class Store<StoreKey: Hashable>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var objects: [StoreKey: TemplateObject] = [:]
+        /// Past this many objects new ones are made but not kept, so memory stays bounded.
+        private let capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = capacity
+        }
+
+        var count: Int {
+            lock.lock()
+            defer { lock.unlock() }
+            return objects.count
+        }
+
+        func object(_ key: StoreKey, make: () -> TemplateObject) -> TemplateObject {
+            lock.lock()
+            let known = objects[key]
+            lock.unlock()
+            if let known { return known }
+            let made = make()
+            lock.lock()
+            defer { lock.unlock() }
+            if let raced = objects[key] { return raced }
+            if objects.count < capacity { objects[key] = made }
+            return made
+        }
+
+        /// Frees every object (on the calling thread, once no other holds them).
+        func removeAll() {
+            lock.lock()
+            let objects = self.objects
+            self.objects = [:]
+            lock.unlock()
+            withExtendedLifetime(objects) {}
+        }
     }
 
-    private let shards: [Shard]
-    /// Past this many items in a shard new ones are made but not kept, so memory stays bounded.
-    private let shardCapacity: Int
+    private let shards: [Store<Key>]
 
     init(capacity: Int = 200_000, shards: Int = 16) {
-        self.shards = (0..<max(1, shards)).map { _ in Shard() }
-        shardCapacity = max(1, capacity / max(1, shards))
+        let shardCapacity = max(1, capacity / max(1, shards))
+        self.shards = (0..<max(1, shards)).map { _ in Store(capacity: shardCapacity) }
+        sharedObjects = Store(capacity: shardCapacity)
     }
 
     func item(_ id: Int, root: String, make: () -> TemplateObject) -> TemplateObject {
-        let key = Key(id: id, root: root)
-        let shard = shards[id % shards.count]
-        shard.lock.lock()
-        let known = shard.items[key]
-        shard.lock.unlock()
-        if let known { return known }
-        let made = make()
-        shard.lock.lock()
-        defer { shard.lock.unlock() }
-        if let raced = shard.items[key] { return raced }
-        if shard.items.count < shardCapacity { shard.items[key] = made }
-        return made
+        shards[id % shards.count].object(Key(id: id, root: root), make: make)
     }
-
-    private let sharedLock = NSLock()
-    private var shared: [SharedKey: TemplateObject] = [:]
 
     /// What a shared object is: a topic's or region's link, or a page's chrome.
     enum SharedKind: UInt8 {
@@ -66,42 +86,24 @@ final class ReportItemCache: @unchecked Sendable {
         var root: String
     }
 
+    private let sharedObjects: Store<SharedKey>
+
     /// An object that depends only on what it is and on the page's way to the root, made once and
     /// shared by every item and page that shows it, instead of made (and freed) for each.
     func shared(_ kind: SharedKind, _ name: String, root: String, make: () -> TemplateObject) -> TemplateObject {
-        let key = SharedKey(kind: kind, name: name, root: root)
-        sharedLock.lock()
-        let known = shared[key]
-        sharedLock.unlock()
-        if let known { return known }
-        let made = make()
-        sharedLock.lock()
-        defer { sharedLock.unlock() }
-        if let raced = shared[key] { return raced }
-        if shared.count < shardCapacity { shared[key] = made }
-        return made
+        sharedObjects.object(SharedKey(kind: kind, name: name, root: root), make: make)
     }
 
     /// How many items are kept.
     var count: Int {
-        shards.reduce(0) { total, shard in
-            shard.lock.lock()
-            defer { shard.lock.unlock() }
-            return total + shard.items.count
-        }
+        shards.reduce(0) { $0 + $1.count }
     }
 
     /// Frees every item, the shards on every core.
     func removeAll() {
-        sharedLock.lock()
-        shared = [:]
-        sharedLock.unlock()
+        sharedObjects.removeAll()
         _ = Parallel.map(shards, chunksPerCore: 8) { shard -> Bool in
-            shard.lock.lock()
-            let items = shard.items
-            shard.items = [:]
-            shard.lock.unlock()
-            withExtendedLifetime(items) {}
+            shard.removeAll()
             return true
         }
     }
