@@ -117,9 +117,9 @@ public struct IndexedDocument: Sendable {
     }
 }
 
-/// Counts a text's terms as the scanner finds them: keys in first-seen order with their counts
-/// (in the table), words likewise, and where each term starts in the title (index ≥ 0 for keys,
-/// -1 - i for word i).
+/// Counts a text's terms as the scanner finds them: keys and their counts (in the table), words
+/// in first-seen order with their counts, and where each term starts in the title (index ≥ 0 for
+/// keys, -1 - i for word i; keys get their indices when counting is over).
 private struct TermCounter: TermSink {
     var table: TermCountTable
     let titleLength: Int
@@ -127,21 +127,25 @@ private struct TermCounter: TermSink {
     var wordFrequencies: [UInt32] = []
     var wordIndex: [String: Int] = [:]
     var titlePositions: [Int: [Int32]] = [:]
+    /// The title's keys with their positions, in text order.
+    var titleKeys: [(key: UInt64, position: Int32)] = []
 
     init(table: TermCountTable, titleLength: Int) {
         self.table = table
         self.titleLength = titleLength
     }
 
-    /// Everything counted; the table goes back to its pool without a copy.
+    /// Everything counted, the keys indexed; the table goes back to its pool without a copy.
     consuming func finish() -> (TermCountTable, [String], [UInt32], [String: Int], [Int: [Int32]]) {
-        (table, words, wordFrequencies, wordIndex, titlePositions)
+        table.index()
+        for (key, position) in titleKeys { titlePositions[table.find(key)!, default: []].append(position) }
+        return (table, words, wordFrequencies, wordIndex, titlePositions)
     }
 
     @inline(__always)
     mutating func term(_ key: UInt64, at position: Int) {
-        let index = table.add(key)
-        if position < titleLength { titlePositions[index, default: []].append(Int32(position)) }
+        table.add(key)
+        if position < titleLength { titleKeys.append((key, Int32(position))) }
     }
 
     mutating func word(_ word: String, at position: Int) {
