@@ -47,40 +47,24 @@ public struct IndexedDocument: Sendable {
 
         var counter = TermCounter(table: TermCountTable.Pool.shared.take(), titleLength: titleLength)
         TermScanner.scan(values, into: &counter)
-        let (counted, words, wordFrequencies, wordIndex, titlePositions) = counter.finish()
-        var table = counted
-        let keyFrequencies = table.counts()
-        let keys = table.takeKeys()
+        var table = counter.table
+        table.index()
         defer { TermCountTable.Pool.shared.give(back: table) }
+        let keyCount = table.count
+        self.keyFrequencies = table.counts()
+        self.keys = table.takeKeys()
+        self.words = counter.words
+        self.wordFrequencies = counter.wordFrequencies
 
-        // Field counts for the text's terms: index ≥ 0 for keys, -1 - i for word i.
-        var counts: [Int: (tags: Int, regions: Int, headings: Int)] = [:]
-        func count(_ field: String, _ add: (inout (tags: Int, regions: Int, headings: Int)) -> Void) {
-            TermScanner.scan(NormalizedValues.values(of: field)) { key, _ in
-                if let index = table.find(key) { add(&counts[index, default: (0, 0, 0)]) }
-            } word: { word, _ in
-                if let index = wordIndex[word] { add(&counts[-1 - index, default: (0, 0, 0)]) }
-            }
-        }
-        for tag in document.tags { count(tag) { $0.tags += 1 } }
-        for region in document.regions { count(region) { $0.regions += 1 } }
-        for heading in document.headings { count(heading) { $0.headings += 1 } }
-
-        self.keys = keys
-        self.keyFrequencies = keyFrequencies
-        self.words = words
-        self.wordFrequencies = wordFrequencies
-        let keyCount = keys.count
-        func term(_ index: Int) -> Int32 { Int32(index >= 0 ? index : keyCount + (-1 - index)) }
-        for index in Set(titlePositions.keys).union(counts.keys) {
-            let positions = titlePositions[index] ?? []
-            let other = counts[index] ?? (0, 0, 0)
-            fields.append(FieldOccurrence(
-                term: term(index), titleLength: positions.isEmpty ? 0 : UInt16(min(titleLength, 0xFFFF)),
-                titlePositions: positions, tags: UInt16(min(other.tags, 0xFFFF)),
-                regions: UInt16(min(other.regions, 0xFFFF)), headings: UInt16(min(other.headings, 0xFFFF))))
-        }
-        fields.sort { $0.term < $1.term }
+        // The text's terms found in the title (with their positions), tags, regions and
+        // headings, by term (keys, then words), in text order for each term.
+        var hits = FieldHits(table: table, wordIndex: counter.wordIndex, keyCount: keyCount)
+        for (key, position) in counter.titleKeys { hits.add(term: table.find(key)!, field: .title, position: position) }
+        for (word, position) in counter.titleWords { hits.add(term: keyCount + word, field: .title, position: position) }
+        hits.scan(document.tags, as: .tags)
+        hits.scan(document.regions, as: .regions)
+        hits.scan(document.headings, as: .headings)
+        fields = hits.occurrences(titleLength: titleLength)
 
         for tag in Set(document.tags).sorted() { facets.append(("tag", tag)) }
         for region in Set(document.regions).sorted() { facets.append(("region", region)) }
@@ -118,28 +102,20 @@ public struct IndexedDocument: Sendable {
 }
 
 /// Counts a text's terms as the scanner finds them: keys and their counts (in the table), words
-/// in first-seen order with their counts, and where each term starts in the title (index ≥ 0 for
-/// keys, -1 - i for word i; keys get their indices when counting is over).
+/// in first-seen order with their counts, and the title's keys and words (word indices) with
+/// where each starts, in text order.
 private struct TermCounter: TermSink {
     var table: TermCountTable
     let titleLength: Int
     var words: [String] = []
     var wordFrequencies: [UInt32] = []
     var wordIndex: [String: Int] = [:]
-    var titlePositions: [Int: [Int32]] = [:]
-    /// The title's keys with their positions, in text order.
     var titleKeys: [(key: UInt64, position: Int32)] = []
+    var titleWords: [(word: Int, position: Int32)] = []
 
     init(table: TermCountTable, titleLength: Int) {
         self.table = table
         self.titleLength = titleLength
-    }
-
-    /// Everything counted, the keys indexed; the table goes back to its pool without a copy.
-    consuming func finish() -> (TermCountTable, [String], [UInt32], [String: Int], [Int: [Int32]]) {
-        table.index()
-        for (key, position) in titleKeys { titlePositions[table.find(key)!, default: []].append(position) }
-        return (table, words, wordFrequencies, wordIndex, titlePositions)
     }
 
     @inline(__always)
@@ -159,7 +135,78 @@ private struct TermCounter: TermSink {
             words.append(word)
             wordFrequencies.append(1)
         }
-        if position < titleLength { titlePositions[-1 - index, default: []].append(Int32(position)) }
+        if position < titleLength { titleWords.append((index, Int32(position))) }
+    }
+}
+
+/// Where a report's terms (keys, then words: `term`) are found besides its text: each hit in the
+/// order found, then gathered by term into `FieldOccurrence`s.
+private struct FieldHits: TermSink {
+    enum Field: UInt8 { case title, tags, regions, headings }
+
+    struct Hit {
+        var term: Int32
+        var order: Int32
+        var field: Field
+        var position: Int32
+    }
+
+    let table: TermCountTable
+    let wordIndex: [String: Int]
+    let keyCount: Int
+    private var hits: [Hit] = []
+    private var field = Field.title
+
+    init(table: TermCountTable, wordIndex: [String: Int], keyCount: Int) {
+        self.table = table
+        self.wordIndex = wordIndex
+        self.keyCount = keyCount
+    }
+
+    mutating func add(term: Int, field: Field, position: Int32) {
+        hits.append(Hit(term: Int32(term), order: Int32(hits.count), field: field, position: position))
+    }
+
+    /// Counts the text's terms in each of `values` (tags, regions or headings).
+    mutating func scan(_ values: [String], as field: Field) {
+        self.field = field
+        for value in values { TermScanner.scan(NormalizedValues.values(of: value), into: &self) }
+    }
+
+    mutating func term(_ key: UInt64, at position: Int) {
+        if let index = table.find(key) { add(term: index, field: field, position: 0) }
+    }
+
+    mutating func word(_ word: String, at position: Int) {
+        if let index = wordIndex[word] { add(term: keyCount + index, field: field, position: 0) }
+    }
+
+    /// One occurrence per term hit, by term.
+    func occurrences(titleLength: Int) -> [FieldOccurrence] {
+        let sorted = hits.sorted { ($0.term, $0.order) < ($1.term, $1.order) }
+        var occurrences: [FieldOccurrence] = []
+        var start = 0
+        while start < sorted.count {
+            let term = sorted[start].term
+            var end = start
+            var positions: [Int32] = []
+            var tags = 0, regions = 0, headings = 0
+            while end < sorted.count, sorted[end].term == term {
+                switch sorted[end].field {
+                case .title: positions.append(sorted[end].position)
+                case .tags: tags += 1
+                case .regions: regions += 1
+                case .headings: headings += 1
+                }
+                end += 1
+            }
+            occurrences.append(FieldOccurrence(
+                term: term, titleLength: positions.isEmpty ? 0 : UInt16(min(titleLength, 0xFFFF)),
+                titlePositions: positions, tags: UInt16(min(tags, 0xFFFF)),
+                regions: UInt16(min(regions, 0xFFFF)), headings: UInt16(min(headings, 0xFFFF))))
+            start = end
+        }
+        return occurrences
     }
 }
 
