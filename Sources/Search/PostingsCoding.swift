@@ -61,22 +61,43 @@ enum PostingsCoding {
     /// (`norms[doc]`, `norms(lengths:averageLength:)`).
     static func encoded(varints bytes: UnsafeBufferPointer<UInt8>, documentFrequency: Int,
                         fields: [(entry: Int32, occurrence: FieldOccurrence)], norms: [Double]) -> [UInt8] {
-        var gaps: [Int] = []
+        // One pass over the entries into two arrays made at their final size (a list holds
+        // millions of entries; appending checked each array's uniqueness and room every time).
+        let weight = Self.weight
         var levels: [Int] = []
-        gaps.reserveCapacity(documentFrequency)
-        levels.reserveCapacity(documentFrequency)
-        var offset = 0
-        var nextField = 0
-        var doc = -1
-        while let gap = ByteReader.varint(in: bytes, at: &offset), let count = ByteReader.varint(in: bytes, at: &offset) {
-            doc += gap
-            var field: FieldOccurrence? = nil
-            if nextField < fields.count, fields[nextField].entry == Int32(gaps.count) {
-                field = fields[nextField].occurrence
-                nextField += 1
+        let gaps = [Int](unsafeUninitializedCapacity: documentFrequency) { gaps, entries in
+            levels = [Int](unsafeUninitializedCapacity: documentFrequency) { levels, levelCount in
+                norms.withUnsafeBufferPointer { norms in
+                    var offset = 0
+                    var nextField = 0
+                    var doc = -1
+                    let end = bytes.count
+                    while entries < documentFrequency, offset < end {
+                        // Most varints are one byte.
+                        var gap = Int(bytes[offset])
+                        var count = offset + 1 < end ? Int(bytes[offset + 1]) : 0x80
+                        if gap < 0x80 && count < 0x80 {
+                            offset += 2
+                        } else {
+                            guard let long = ByteReader.varint(in: bytes, at: &offset),
+                                  let longCount = ByteReader.varint(in: bytes, at: &offset) else { break }
+                            gap = long
+                            count = longCount
+                        }
+                        doc += gap
+                        // `level(frequency:field:norm:)`, with the weights read once.
+                        var weighted = weight.text * Double(count) / norms[doc]
+                        if nextField < fields.count, fields[nextField].entry == Int32(entries) {
+                            Self.add(fields[nextField].occurrence, to: &weighted, weight: weight)
+                            nextField += 1
+                        }
+                        gaps[entries] = gap
+                        levels[entries] = SearchFormat.impactLevel(weighted: weighted)
+                        entries += 1
+                    }
+                }
+                levelCount = entries
             }
-            gaps.append(gap)
-            levels.append(PostingsCoding.level(frequency: count, field: field, norm: norms[doc]))
         }
         let titles = fields.filter { !$0.occurrence.titlePositions.isEmpty }.map {
             TitleEntry(entry: Int($0.entry), length: Int($0.occurrence.titleLength), positions: $0.occurrence.titlePositions.map(Int.init))
@@ -149,16 +170,22 @@ enum PostingsCoding {
     @inline(__always)
     static func level(frequency: Int, field: FieldOccurrence?, norm: Double) -> Int {
         var weighted = weight.text * Double(frequency) / norm
-        if let field {
-            weighted += weight.title * Double(field.titlePositions.count)
-            weighted += weight.tags * Double(field.tags)
-            weighted += weight.regions * Double(field.regions)
-            weighted += weight.headings * Double(field.headings)
-        }
+        if let field { add(field, to: &weighted, weight: weight) }
         return SearchFormat.impactLevel(weighted: weighted)
     }
 
-    private static let weight: (text: Double, title: Double, tags: Double, regions: Double, headings: Double) = {
+    /// The field counts' part of `level`, added to the text's in this order.
+    @inline(__always)
+    private static func add(_ field: FieldOccurrence, to weighted: inout Double, weight: Weights) {
+        weighted += weight.title * Double(field.titlePositions.count)
+        weighted += weight.tags * Double(field.tags)
+        weighted += weight.regions * Double(field.regions)
+        weighted += weight.headings * Double(field.headings)
+    }
+
+    typealias Weights = (text: Double, title: Double, tags: Double, regions: Double, headings: Double)
+
+    private static let weight: Weights = {
         let weights = Dictionary(uniqueKeysWithValues: SearchFormat.weights.map { ($0.field, $0.weight) })
         return (weights["text", default: 0], weights["title", default: 0], weights["tags", default: 0],
                 weights["regions", default: 0], weights["headings", default: 0])
