@@ -10,10 +10,10 @@ import Foundation
 /// further weighed by site.yml's `taxonomy.relatedWeights`; a kind weighing 0 is left out.
 struct RelatedIndex: Sendable {
     /// Report id → its term ids, rarest first (ties by id), so scores add up in the same order every build.
-    private let terms: [[Int]]
+    let terms: [[Int]]
     /// Term id → report ids, ascending (newest first).
-    private let postings: [[Int]]
-    private let weights: [Double]
+    let postings: [[Int]]
+    let weights: [Double]
 
     static let postingLimit = 500
     /// How many of a common term's newest reports may become candidates when rare terms found too few.
@@ -61,27 +61,46 @@ struct RelatedIndex: Sendable {
     }
 
     func closest(to report: Int, limit: Int) -> [Int] {
+        closestScored(to: report, limit: limit).map(\.id)
+    }
+
+    /// `closest` with each relative's score.
+    func closestScored(to report: Int, limit: Int) -> [(id: Int, score: Double)] {
         guard limit > 0, terms.indices.contains(report) else { return [] }
         var scores = Scores()
         var processed: [Int] = []
+        // The report's common terms, in order. Terms come rarest first, so every rare term is
+        // scored before the first common one; the candidates found by then are credited with
+        // the common terms they have at the end, one candidate at a time (reading each one's
+        // terms once, not once per common term), in the same order as term by term.
+        var common: [Int] = []
+        var early = 0
+        /// Candidates seeded from a common term's list: credited from the next common term on.
+        var lateFrom: [Int] = []
         for term in terms[report] {
             processed.append(term)
             let list = postings[term]
             let weight = weights[term]
             if list.count <= Self.postingLimit {
+                precondition(common.isEmpty, "terms come rarest first")
                 for other in list where other != report { scores.add(weight, to: other) }
                 continue
             }
-            // A common term: credit the candidates that have it (binary search in their short term
-            // lists would need them sorted by id; a linear scan of a handful of terms is as quick).
-            for index in scores.ids.indices where terms[scores.ids[index]].contains(term) {
-                scores.values[index] += weight
-            }
+            if common.isEmpty { early = scores.count }
+            common.append(term)
             if scores.count < limit {
                 for other in list.prefix(Self.seedLimit) where other != report && !scores.contains(other) {
                     // A late candidate still gets credit for every term it shares so far.
                     scores.add(processed.filter { terms[other].contains($0) }.reduce(0) { $0 + weights[$1] }, to: other)
+                    lateFrom.append(common.count)
                 }
+            }
+        }
+        if !common.isEmpty {
+            for index in scores.ids.indices {
+                let own = terms[scores.ids[index]]
+                let from = index < early ? 0 : lateFrom[index - early]
+                for term in common[from...] where own.contains(term) { scores.values[index] += weights[term] }
             }
         }
         // Highest score first; ties go to the newer report (lower id), so the order is stable.
@@ -139,7 +158,7 @@ struct RelatedIndex: Sendable {
 
         /// The `limit` highest scores' ids, highest first, ties by lower id: the same as sorting
         /// every candidate, without sorting them all.
-        func best(_ limit: Int) -> [Int] {
+        func best(_ limit: Int) -> [(id: Int, score: Double)] {
             func before(_ a: Int, _ b: Int) -> Bool {
                 values[a] != values[b] ? values[a] > values[b] : ids[a] < ids[b]
             }
@@ -152,7 +171,7 @@ struct RelatedIndex: Sendable {
                 top.insert(index, at: at)
                 if top.count > limit { top.removeLast() }
             }
-            return top.map { ids[$0] }
+            return top.map { (ids[$0], values[$0]) }
         }
     }
 }
