@@ -6,12 +6,14 @@ import Testing
 /// the same order as `policykb search --json`.
 @Suite(.serialized) struct SearchPageTests {
     /// The sample corpus, ingested and built once for the whole suite.
-    static let site: SampleSite = {
-        let site = try! SampleSite()
-        _ = try! PolicyKBBinary.run(["ingest", "--site", site.root.path])
-        _ = try! PolicyKBBinary.run(["build", "--site", site.root.path])
+    /// A failure fails the tests that read it, not the whole test run (as a `try!` would).
+    private static let built = Result { () throws -> SampleSite in
+        let site = try SampleSite()
+        _ = try PolicyKBBinary.run(["ingest", "--site", site.root.path])
+        _ = try PolicyKBBinary.run(["build", "--site", site.root.path])
         return site
-    }()
+    }
+    static var site: SampleSite { get throws { try built.get() } }
 
     static let queries: [[String: String]] = [
         ["q": "新质生产力"], ["q": "为新质"], ["q": "营商环"], ["q": "招商 昆山"], ["q": "县域经济", "tag": "县域经济"],
@@ -21,7 +23,7 @@ import Testing
 
     /// What `policykb search --json` answers: the result URLs, in order.
     static func cliResults(_ query: [String: String]) throws -> [String] {
-        var arguments = ["search", "--site", site.root.path, "--json", query["q"]!]
+        var arguments = ["search", "--site", try site.root.path, "--json", query["q"]!]
         for key in ["tag", "region", "genre", "year"] {
             if let value = query[key] { arguments += ["--\(key)", value] }
         }
@@ -45,7 +47,7 @@ import Testing
 
     @Test(.enabled(if: Chromium.path != nil))
     func fromDiskThePageShowsWhatTheCommandLineFinds() throws {
-        let base = Self.site.url("public").absoluteString
+        let base = try Self.site.url("public").absoluteString
         var nonEmpty = 0
         for query in Self.queries {
             let dom = try Chromium.dumpDOM(Self.url(base, query))
@@ -87,7 +89,7 @@ import Testing
 
     @Test(.enabled(if: Chromium.path != nil))
     func matchesAreHighlightedInTheExcerpt() throws {
-        let dom = try Chromium.dumpDOM(Self.url(Self.site.url("public").absoluteString, ["q": "营商环境"]))
+        let dom = try Chromium.dumpDOM(Self.url(try Self.site.url("public").absoluteString, ["q": "营商环境"]))
         let marks = dom.matches(of: #/<mark>([^<]*)</mark>/#).map { String($0.output.1) }
         #expect(!marks.isEmpty)
         #expect(marks.allSatisfy { $0 == "营商环境" })

@@ -16,8 +16,8 @@ import TestSupport
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path, "--count", "\(count)", "--out", folder.path, "--site", SearchExactnessTests.repoRoot.path]
         process.standardOutput = FileHandle.nullDevice
-        try! process.run()
-        process.waitUntilExit()
+        // When the script cannot run there are no reports, and theGeneratorGaveTheReports fails.
+        if (try? process.run()) != nil { process.waitUntilExit() }
         let reports = folder.appendingPathComponent("content/reports")
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -32,13 +32,15 @@ import TestSupport
         }
     }()
 
-    static let index: URL = {
+    /// Made once for the suite; a failure fails the tests that read it, not the whole run.
+    private static let madeIndex = Result { () throws -> URL in
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("policykb-bench-index-\(UUID().uuidString)")
-        var writer = try! SearchIndexWriter(directory: folder)
-        for document in corpus { try! writer.add(document) }
-        try! writer.finish()
+        var writer = try SearchIndexWriter(directory: folder)
+        for document in corpus { try writer.add(document) }
+        try writer.finish()
         return folder
-    }()
+    }
+    static var index: URL { get throws { try madeIndex.get() } }
 
     static let texts = corpus.map { SearchNormalizer().normalizedString($0.searchableText) }
 

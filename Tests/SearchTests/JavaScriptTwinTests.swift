@@ -64,7 +64,7 @@ import Testing
 
     @Test(arguments: [false, true])
     func resultsAgreeWithSwiftInTheSameOrder(split: Bool) throws {
-        let index = split ? SearchExactnessTests.splitIndex : SearchExactnessTests.index
+        let index = try split ? SearchExactnessTests.splitIndex : SearchExactnessTests.index
         let queries: [[String: Any]] = [
             ["text": "新质生产力"], ["text": "为新质"], ["text": "营商环"], ["text": "发展", "limit": 25],
             ["text": "发展", "offset": 10, "limit": 10], ["text": "镇域 招商"], ["text": "县域经济", "tag": "营商环境"],

@@ -38,15 +38,19 @@ import TestSupport
         return documents
     }()
 
-    static let index = makeIndex(ownFileBytes: SearchFormat.ownFileBytes)
+    /// Made once for the suite; a failure to make it fails the tests that read it (a `try!`
+    /// here would end the whole test run, and with it every other suite's report).
+    private static let madeIndex = Result { try makeIndex(ownFileBytes: SearchFormat.ownFileBytes) }
     /// The same corpus with most postings in files of their own, as in a large corpus.
-    static let splitIndex = makeIndex(ownFileBytes: 40)
+    private static let madeSplitIndex = Result { try makeIndex(ownFileBytes: 40) }
+    static var index: URL { get throws { try madeIndex.get() } }
+    static var splitIndex: URL { get throws { try madeSplitIndex.get() } }
 
-    static func makeIndex(ownFileBytes: Int) -> URL {
+    static func makeIndex(ownFileBytes: Int) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("policykb-search-\(UUID().uuidString)")
-        var writer = try! SearchIndexWriter(directory: folder, ownFileBytes: ownFileBytes)
-        for document in corpus { try! writer.add(document) }
-        try! writer.finish()
+        var writer = try SearchIndexWriter(directory: folder, ownFileBytes: ownFileBytes)
+        for document in corpus { try writer.add(document) }
+        try writer.finish()
         return folder
     }
 
@@ -77,7 +81,7 @@ import TestSupport
 
     @Test(arguments: ["新质生产力", "为新质", "营商环", "营商环境", "招商引资", "县域经济", "昆山", "2023", "【篇一】", "“新质", "镇域 招商", "。“", "发展。", "展，", "”。 新质", "科技创新 人才 乡村振兴", "GDP", "gdp"])
     func namedQueriesFindExactlyTheReportsThatContainThem(text: String) throws {
-        for index in [Self.index, Self.splitIndex] {
+        for index in [try Self.index, try Self.splitIndex] {
             let engine = try SearchEngine(directory: index)
             let found = Set(try engine.allResults(SearchQuery(text)).map(\.id))
             #expect(found == Self.bruteForce(SearchQuery(text)))

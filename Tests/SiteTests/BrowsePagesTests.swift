@@ -11,16 +11,18 @@ import FoundationXML
 @Suite
 struct BrowsePagesTests {
     /// One built fixture site for every test here: the build is what they read, never change.
-    static let site: FixtureSite = {
-        let site = try! FixtureSite()
-        try! site.build()
+    /// A failed build fails the tests that read it, not the whole test run (as a `try!` would).
+    private static let built = Result { () throws -> FixtureSite in
+        let site = try FixtureSite()
+        try site.build()
         return site
-    }()
+    }
+    static var site: FixtureSite { get throws { try built.get() } }
 
     // MARK: - Map
 
     @Test func regionIndexMapHasOneLinkedMarkPerRegionWithReportsSizedByItsRollUpCount() throws {
-        let site = Self.site
+        let site = try Self.site
         let marks = try Self.marks(in: site.page("regions/index.html"))
         #expect(Set(marks.map(\.name)) == ["江苏省", "苏州市", "昆山市", "太仓市", "河南省", "周口市", "太康县"])
         #expect(marks.count == 7, "one mark per region")
@@ -37,13 +39,14 @@ struct BrowsePagesTests {
     }
 
     @Test func mapIsAnAccessibleImageAndTheHomePageHasItDownToPrefectures() throws {
-        let regions = try Self.site.page("regions/index.html")
+        let site = try Self.site
+        let regions = try site.page("regions/index.html")
         #expect(regions.contains("<svg class=\"region-map\""))
         #expect(regions.contains("role=\"img\" aria-label=\""))
         #expect(regions.contains("<title>昆山市：1 篇报告</title>"))
-        let home = try Self.marks(in: Self.site.page("index.html"))
+        let home = try Self.marks(in: site.page("index.html"))
         #expect(Set(home.map(\.name)) == ["江苏省", "苏州市", "河南省", "周口市"], "no counties on the home page")
-        #expect(home.allSatisfy { !$0.href.hasPrefix("../") && Self.site.exists($0.href) }, "links relative to the site root")
+        #expect(home.allSatisfy { !$0.href.hasPrefix("../") && site.exists($0.href) }, "links relative to the site root")
     }
 
     @Test func aNameWithMarkupIsEscapedInTheMap() throws {
@@ -61,7 +64,7 @@ struct BrowsePagesTests {
     // MARK: - Heatmap
 
     @Test func heatmapCellsCountTopicsPerProvinceAndLinkToThoseReports() throws {
-        let site = Self.site
+        let site = try Self.site
         let cells = try Self.heatmapCells(in: site.page("topics/index.html"))
         // 营商环境: 昆山 and 太仓 (江苏省); 乡村振兴: 太康 and 周口 (河南省).
         #expect(cells["营商环境"]?["江苏省"]?.count == 2)
@@ -84,7 +87,7 @@ struct BrowsePagesTests {
     // MARK: - Genres and years
 
     @Test func genrePagesListTheirReportsNewestFirst() throws {
-        let site = Self.site
+        let site = try Self.site
         let index = try site.page("genres/index.html")
         #expect(index.contains("<a href=\"../genres/diao-yan-bao-gao/index.html\">调研报告</a> <span class=\"count\">2</span>"))
         #expect(index.contains("<a href=\"../genres/gong-zuo-zong-jie/index.html\">工作总结</a> <span class=\"count\">1</span>"))
@@ -112,7 +115,7 @@ struct BrowsePagesTests {
     }
 
     @Test func yearPagesListTheirReportsNewestFirst() throws {
-        let site = Self.site
+        let site = try Self.site
         let index = try site.page("years/index.html")
         let order = ["2024年", "2023年", "2022年"].compactMap { index.range(of: ">\($0)</a>")?.lowerBound }
         #expect(order.count == 3 && order == order.sorted(), "newest year first")
@@ -125,7 +128,7 @@ struct BrowsePagesTests {
     // MARK: - Feeds
 
     @Test func eachTopicHasAnAtomFeedOfItsOwnReportsLinkedFromItsPage() throws {
-        let site = Self.site
+        let site = try Self.site
         let page = try site.page("topics/ying-shang-huan-jing/index.html")
         #expect(page.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"营商环境 · 县域经济政策知识库\" href=\"../../topics/ying-shang-huan-jing/feed.xml\">"))
         let feed = try XMLDocument(data: Data(site.page("topics/ying-shang-huan-jing/feed.xml").utf8))
@@ -161,7 +164,7 @@ struct BrowsePagesTests {
     }
 
     @Test func apiFilesParseAndMatchTheSite() throws {
-        let site = Self.site
+        let site = try Self.site
         let reports = try #require(JSONSerialization.jsonObject(with: Data(site.page("api/reports.json").utf8)) as? [[String: Any]])
         #expect(reports.map { $0["slug"] as? String } == ["zhou-kou-chan-ye", "kunshan-yingshang", "taicang-shuzi", "taikang-xiangcun"])
         for report in reports {
