@@ -60,6 +60,14 @@ public enum ReportFile {
     /// Writes a report as front matter and body. The output is deterministic: the same report
     /// always gives the same bytes, and `parse` reads it back to an equal report.
     public static func serialize(_ report: Report) -> String {
+        let yaml = PlainFrontMatterWriter.yaml(report) ?? yamsFrontMatter(report)
+        var body = report.body
+        if !body.hasSuffix("\n") { body += "\n" }
+        return "---\n" + yaml + "---\n\n" + body
+    }
+
+    /// The front matter as Yams writes it: what `PlainFrontMatterWriter` must match.
+    static func yamsFrontMatter(_ report: Report) -> String {
         var pairs: [(Node, Node)] = []
         func add(_ key: String, _ value: String?) {
             if let value { pairs.append((Node(key), scalar(value))) }
@@ -87,10 +95,7 @@ public enum ReportFile {
         for (key, value) in report.extra {
             pairs.append((Node(key), node(for: value)))
         }
-        let yaml = (try? Yams.serialize(node: .mapping(.init(pairs)), width: -1, allowUnicode: true)) ?? ""
-        var body = report.body
-        if !body.hasSuffix("\n") { body += "\n" }
-        return "---\n" + yaml + "---\n\n" + body
+        return (try? Yams.serialize(node: .mapping(.init(pairs)), width: -1, allowUnicode: true)) ?? ""
     }
 
     // MARK: - Splitting
