@@ -1,4 +1,5 @@
 import Content
+import Foundation
 import Testing
 @testable import Taxonomy
 
@@ -142,5 +143,21 @@ import Testing
         let found = diagnostics("320000000000,江苏省,1,,118.76,32.06\n")
         #expect(found.first?.line == 1)
         #expect(found.first?.message.contains("header") == true)
+    }
+
+    @Test(arguments: [
+        "110000000000,北京市,1,,116.4,39.9", " 110000000000 , 北京市 ,1,, ,", "a,,b,", ",", "", "　全角　,\u{A0}x\u{A0}",
+        "a,\u{301}b", "a\u{301},b", "tab\t,\tx", "\u{FEFF}code,name", "x ,  ,y",
+    ])
+    func fieldsWithoutQuotesAreSplitAsCharacterByCharacter(line: String) {
+        #expect(GazetteerCSV.splitFields(line) == GazetteerCSV.splitQuoted(line))
+    }
+
+    @Test(arguments: ["", " ", "x", " x", "x ", "\u{3000}区\u{3000}", "\u{A0}a", "a\u{A0}", "\u{FEFF}code", "a\n", "\tb", "e\u{301}", "中 文"])
+    func trimmingSkipsFoundationOnlyWhenThereIsNothingToTrim(text: String) {
+        let lineEnds = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}"))
+        #expect(GazetteerCSV.trimmed(text, .whitespaces) == text.trimmingCharacters(in: .whitespaces))
+        #expect(GazetteerCSV.trimmed(text, lineEnds) == text.trimmingCharacters(in: lineEnds))
+        #expect(GazetteerCSV.trimmed(text[...], lineEnds) == text.trimmingCharacters(in: lineEnds))
     }
 }
