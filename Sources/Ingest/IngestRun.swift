@@ -152,16 +152,36 @@ public struct IngestRun: Sendable {
         if let existing = try? fm.contentsOfDirectory(atPath: reportsURL.path) { taken.formUnion(existing) }
         var entries: [Entry] = []
         let byOrigin = manifest.filesByOrigin()
+        // Names in file order (each depends on the names taken before it); then every file read,
+        // compared and written on every core; then the manifest and the entries in file order.
+        var planned: [PlannedFile] = []
         for (ingested, _, bytes, slug) in reports {
             let origin = ingested.report.origin ?? ""
             let name = byOrigin[origin]
                 ?? Self.existingFile(slug: slug, origin: origin, folder: reportsURL, manifest: manifest, taken: &taken)
                 ?? Self.newName(slug: slug, taken: &taken)
-            let (status, warning) = try write(bytes, origin: origin, name: name, folder: reportsURL, manifest: &manifest)
-            if let warning { diagnostics.append(warning) }
-            entries.append(entry(ingested, file: "\(Self.reportsFolder)/\(name)", status: status))
+            planned.append(PlannedFile(bytes: bytes, origin: origin, name: name, previous: manifest.files[name]))
         }
+        let distinct = Set(planned.map(\.name)).count == planned.count
+        let folder = reportsURL
+        let outcomes = distinct
+            ? Parallel.map(planned, chunksPerCore: 8) { self.write($0, folder: folder) }
+            : planned.map { write($0, folder: folder) }
+        var failures: [Diagnostic] = []
+        for ((ingested, _, _, _), (file, outcome)) in zip(reports, zip(planned, outcomes)) {
+            switch outcome {
+            case .failure(let diagnostic):
+                failures.append(diagnostic)
+            case .success(let (status, warning, hash)):
+                if let hash { manifest.files[file.name] = .init(origin: file.origin, hash: hash) }
+                if let warning { diagnostics.append(warning) }
+                entries.append(entry(ingested, file: "\(Self.reportsFolder)/\(file.name)", status: status))
+            }
+        }
+        // The manifest names every file written, even when another could not be: a file written
+        // but missing from it would look edited by hand on the next run.
         try writeManifest(manifest, folder: reportsURL)
+        if !failures.isEmpty { throw Diagnostics(failures) }
         let written = entries.filter { $0.status == .written }.count
         finished(2, "\(written) written, \(entries.count - written) unchanged or kept")
         return Outcome(entries: entries, diagnostics: diagnostics)
@@ -338,26 +358,36 @@ public struct IngestRun: Sendable {
         return name
     }
 
-    func write(_ bytes: Data, origin: String, name: String, folder: URL, manifest: inout IngestManifest) throws(Diagnostics) -> (Status, Diagnostic?) {
-        let url = folder.appendingPathComponent(name)
-        let path = "\(Self.reportsFolder)/\(name)"
+    /// One report file to write: its bytes, where it comes from, its name and what the manifest
+    /// said of that name before this run.
+    struct PlannedFile: Sendable {
+        var bytes: Data
+        var origin: String
+        var name: String
+        var previous: IngestManifest.Entry?
+    }
+
+    /// Writes one report file unless it already holds these bytes, or was edited by hand (kept,
+    /// with a warning, unless --force); the status, the warning and the hash for the manifest
+    /// (nil when the file is kept as it is).
+    func write(_ file: PlannedFile, folder: URL) -> Result<(Status, Diagnostic?, String?), Diagnostic> {
+        let url = folder.appendingPathComponent(file.name)
+        let path = "\(Self.reportsFolder)/\(file.name)"
         if let current = try? Data(contentsOf: url) {
-            if current == bytes {
-                manifest.files[name] = .init(origin: origin, hash: FNV1a.hex(bytes))
-                return (.unchanged, nil)
+            if current == file.bytes {
+                return .success((.unchanged, nil, FNV1a.hex(file.bytes)))
             }
-            let ours = manifest.files[name].map { $0.hash == FNV1a.hex(current) } ?? false
+            let ours = file.previous.map { $0.hash == FNV1a.hex(current) } ?? false
             if !ours && !force {
-                return (.kept, .warning("kept \(path): edited since ingest; use --force to overwrite", path: path))
+                return .success((.kept, .warning("kept \(path): edited since ingest; use --force to overwrite", path: path), nil))
             }
         }
         do {
-            try AtomicFile.write(bytes, to: url)
+            try AtomicFile.write(file.bytes, to: url)
         } catch {
-            throw Diagnostics([.error("cannot write the report: \(error.localizedDescription)", path: path)])
+            return .failure(.error("cannot write the report: \(error.localizedDescription)", path: path))
         }
-        manifest.files[name] = .init(origin: origin, hash: FNV1a.hex(bytes))
-        return (.written, nil)
+        return .success((.written, nil, FNV1a.hex(file.bytes)))
     }
 
     func writeManifest(_ manifest: IngestManifest, folder: URL) throws(Diagnostics) {
